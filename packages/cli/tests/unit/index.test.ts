@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest'
+import * as cli from '../../src/index.js'
+
+describe('@opendaemon/cli public surface', () => {
+  it('exports the entry, command API, parser, output and UI helpers', () => {
+    expect(Object.keys(cli).sort()).toEqual(
+      [
+        'CliError',
+        'SHIM_MARKER',
+        'builtinCommands',
+        'closestMatch',
+        'commandWords',
+        'createColors',
+        'createOutput',
+        'createSpinner',
+        'defineCommand',
+        'editDistance',
+        'findCommand',
+        'fitColumnWidths',
+        'formatBytes',
+        'formatDuration',
+        'globalArgs',
+        'isCodedError',
+        'isShimScript',
+        'main',
+        'pad',
+        'parseArgs',
+        'renderShimScript',
+        'renderTable',
+        'shouldUseColor',
+        'stringWidth',
+        'stripAnsi',
+        'systemTimers',
+        'truncate',
+        'unknownCommandMessage',
+      ].sort(),
+    )
+  })
+})
