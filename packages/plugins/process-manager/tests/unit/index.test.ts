@@ -1,0 +1,69 @@
+import { describe, expect, expectTypeOf, it } from 'vitest'
+import * as pm from '../../src/index.js'
+import type { RestartDecision, StopResult } from '../../src/index.js'
+
+describe('package entry', () => {
+  it('exports the public functions and values', () => {
+    const functions = [
+      'decideRestart',
+      'backoffDelay',
+      'unstableStreak',
+      'statusAfterGiveUp',
+      'shouldStartOnBoot',
+      'parseRestartPolicy',
+      'parseOsOptions',
+      'normalizeAppSpec',
+      'buildChildEnv',
+      'splitArgs',
+      'shellQuote',
+      'findOnPath',
+      'statFileInfo',
+      'resolveLaunch',
+      'nodeLaunchEnv',
+      'typeStripping',
+      'wrapLaunch',
+      'lookupAccountId',
+      'resolveAccountId',
+      'readAccountDb',
+      'parseProcStat',
+      'parseVmRss',
+      'parseBootTime',
+      'startedAtMs',
+      'cpuPercent',
+      'readProcStat',
+      'isSameProcess',
+      'isExitedState',
+      'listGroupMembers',
+      'readRssBytes',
+      'readCpuTicks',
+      'readBootTime',
+      'createNodeSpawner',
+      'checkPrivileges',
+      'stopGroup',
+      'selectApps',
+      'describeSelector',
+      'writeJsonAtomic',
+      'readJsonChecked',
+      'readJsonWithBackup',
+      'corruptFileError',
+    ] as const
+    for (const name of functions) expect(typeof pm[name], name).toBe('function')
+    expect(pm.processDefaults.killTimeoutMs).toBe(5000)
+    expect(pm.pm2ExpBackoff.factor).toBe(1.5)
+    expect(pm.CLOCK_TICKS_PER_SECOND).toBe(100)
+    expect(typeof pm.nodeSpawner.spawn).toBe('function')
+    expect(typeof pm.nodeProcFs.readFile).toBe('function')
+    expect(typeof pm.nodeAtomicFs.rename).toBe('function')
+  })
+
+  it('types decisions and stop results as discriminated unions', () => {
+    expectTypeOf<Extract<RestartDecision, { action: 'restart' }>>().toEqualTypeOf<{
+      action: 'restart'
+      delayMs: number
+    }>()
+    expectTypeOf<StopResult['how']>().toEqualTypeOf<'already-exited' | 'signal' | 'sigkill'>()
+    // @ts-expect-error: 'crashed' is not a give-up reason
+    const reason: pm.GiveUpReason = 'crashed'
+    expect(reason).toBe('crashed')
+  })
+})
