@@ -15,6 +15,7 @@ export {
   type DaemonErrorOptions,
 } from './errors/daemon-error.js'
 export { errorMessage, toDaemonError, toErrorInfo, type ErrorInfo } from './errors/error-info.js'
+export { renderErrorDocs } from './errors/error-docs.js'
 
 export { systemClock, type Clock, type TimerHandle } from './clock.js'
 export { createFakeClock, type FakeClock } from './fake-clock.js'
@@ -116,7 +117,14 @@ export type {
   MethodName,
   MethodParams,
   MethodResult,
+  ProcessDetail,
+  ProcessExit,
+  ProcessInfo,
+  ProcessSelectorParams,
+  ResurrectResult,
   RpcMethods,
+  SaveResult,
+  StartParams,
 } from './rpc/methods.js'
 
 export { definePlugin, type Plugin, type PluginContext } from './plugins/plugin.js'
