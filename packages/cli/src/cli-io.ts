@@ -15,7 +15,15 @@ export interface RuntimeInfo {
   readonly isRoot: boolean
   /** The user's home directory. */
   readonly homedir: string
+  /** Absolute path of the daemon entry to spawn (`dist/daemon.js` next to the CLI; `OD_DAEMON_ENTRY` overrides). */
+  readonly daemonEntry: string
 }
+
+/** Subscribes to process signals; returns the unsubscribe function. */
+export type SignalSubscriber = (
+  signals: readonly NodeJS.Signals[],
+  handler: (signal: NodeJS.Signals) => void,
+) => () => void
 
 /**
  * Everything the CLI reads from or writes to the outside world; the bin entry fills it from `process`,
@@ -27,8 +35,12 @@ export interface CliIo {
   readonly env: Readonly<Record<string, string | undefined>>
   readonly cwd: string
   readonly runtime: RuntimeInfo
-  /** How `ctx.client()` connects; unset until the SDK is wired in (then `ctx.client()` fails with exit 3). */
+  /** How `ctx.client()` connects; unset in tests that need no daemon (then `ctx.client()` fails with exit 3). */
   readonly connect?: ConnectClient
+  /** Process signals (`SIGINT` …) for commands that wait (follow modes, `daemon start --foreground`). */
+  readonly onSignal?: SignalSubscriber
+  /** A monotonic clock in ms, for timings such as `od ping`'s latency (default `performance.now`). */
+  readonly now?: () => number
   /** Timers for spinners (default: the real ones). */
   readonly timers?: SpinnerTimers
   /** The command table (default: the built-in one); tests pass their own. */

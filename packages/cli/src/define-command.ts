@@ -1,5 +1,6 @@
-import type { RuntimeInfo } from './cli-io.js'
-import type { ConnectClient } from './client-like.js'
+import type { OdPaths } from '@opendaemon/core'
+import type { RuntimeInfo, SignalSubscriber } from './cli-io.js'
+import type { ClientLike, ClientOptions } from './client-like.js'
 import type { CommandTable } from './command-table.js'
 import type { Output } from './output.js'
 import type { ArgSpecs, ParsedArgs } from './parser/arg-spec.js'
@@ -21,8 +22,18 @@ export interface CommandContext<A extends ArgSpecs = ArgSpecs> {
   readonly out: Output
   readonly env: Readonly<Record<string, string | undefined>>
   readonly cwd: string
-  /** Connects to the daemon on first use; commands that never call it never open a socket. */
-  readonly client: ConnectClient
+  /**
+   * Connects to the daemon on first use (later calls share the connection, which `main` closes after the
+   * command); commands that never call it never open a socket. It starts a daemon when none answers,
+   * unless `{ autoStart: false }`, `--no-daemon-start` or `OD_NO_AUTOSTART=1`.
+   */
+  readonly client: (options?: ClientOptions) => Promise<ClientLike>
+  /** OD_HOME and the paths inside it, from `--home`/`--socket` or the environment (resolved on first use). */
+  readonly paths: () => OdPaths
+  /** Subscribes to process signals (a no-op where the io has none). */
+  readonly onSignal: SignalSubscriber
+  /** A monotonic clock in ms (latency measurements). */
+  readonly now: () => number
   /** Whether stdout is a terminal. */
   readonly isTTY: boolean
   readonly runtime: RuntimeInfo

@@ -4,8 +4,20 @@
  * the `od` shim generator. The `opendaemon` package bundles it behind its `opendaemon` bin.
  */
 export { main } from './main.js'
-export type { CliIo, RuntimeInfo } from './cli-io.js'
-export type { ClientLike, ConnectClient } from './client-like.js'
+export type { CliIo, RuntimeInfo, SignalSubscriber } from './cli-io.js'
+export type { ClientLike, ClientOptions, ConnectClient, ConnectRequest } from './client-like.js'
+export { connectLazily } from './launcher/lazy-connect.js'
+export { daemonEnv, DAEMON_ENV_NAMES, DAEMON_ENV_PREFIXES } from './launcher/daemon-env.js'
+export {
+  ensureDaemon,
+  launchDaemon,
+  START_TIMEOUT_MS,
+  type EnsureResult,
+  type LaunchOptions,
+  type SpawnDaemon,
+} from './launcher/ensure-daemon.js'
+export { probeDaemon, type DaemonIdentity } from './launcher/probe-daemon.js'
+export { readinessOutcome, type StartOutcome } from './launcher/readiness-line.js'
 export { CliError, isCodedError, type CliErrorCode, type CodedError } from './cli-error.js'
 export {
   defineCommand,

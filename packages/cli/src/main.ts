@@ -1,12 +1,20 @@
 import type { CliIo } from './cli-io.js'
-import { CliError, isCodedError } from './cli-error.js'
+import { CliError } from './cli-error.js'
+import { prepareContext } from './command-context.js'
 import { findCommand, unknownCommandMessage, type CommandTable } from './command-table.js'
 import { builtinCommands } from './commands/index.js'
-import type { AnyCommand, CommandContext } from './define-command.js'
+import type { AnyCommand } from './define-command.js'
 import { createOutput, type Output } from './output.js'
 import type { ArgSpecs } from './parser/arg-spec.js'
-import { globalArgs, prescanGlobals, topLevelArgs, type GlobalArgs } from './parser/global-flags.js'
+import {
+  globalArgs,
+  prescanGlobals,
+  topLevelArgs,
+  type GlobalArgs,
+  type OutputGlobals,
+} from './parser/global-flags.js'
 import { parseArgs, type ParseOutcome } from './parser/parse-args.js'
+import { reportError } from './report-error.js'
 import { resolveSubcommands, type ResolvedCommand } from './subcommands.js'
 
 /**
@@ -31,7 +39,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   }
 }
 
-function outputFor(io: CliIo, globals: GlobalArgs): Output {
+function outputFor(io: CliIo, globals: OutputGlobals): Output {
   const { stdout, stderr, env, timers } = io
   const mode = { json: globals.json, quiet: globals.quiet, verbose: globals.verbose, color: globals.color }
   return createOutput(
@@ -45,8 +53,7 @@ function usage(message: string): CliError {
 
 /** Splits `[global flags] <command> [subcommands] [args]` and loads the command's module. */
 async function resolveInvocation(argv: readonly string[], table: CommandTable): Promise<ResolvedCommand> {
-  let start = 0
-  while (start < argv.length && argv[start] !== '--' && (argv[start] as string).startsWith('-')) start++
+  const start = leadingFlagCount(argv)
   const leading = parseArgs(argv.slice(0, start), topLevelArgs)
   const [problem] = leading.problems
   if (problem !== undefined) throw usage(`${problem} Run \`od help\` for usage.`)
@@ -67,6 +74,18 @@ async function resolveInvocation(argv: readonly string[], table: CommandTable): 
   return { ...resolved, tokens: [...globals, ...resolved.tokens] }
 }
 
+/** How many tokens before the command word are flags (and the values of value flags such as `--home <dir>`). */
+function leadingFlagCount(argv: readonly string[]): number {
+  const valueFlags = Object.entries(topLevelArgs)
+    .filter(([, spec]) => spec.type !== 'boolean')
+    .map(([key]) => `--${key}`)
+  let i = 0
+  while (i < argv.length && argv[i] !== '--' && (argv[i] as string).startsWith('-')) {
+    i += valueFlags.includes(argv[i] as string) && i + 1 < argv.length ? 2 : 1
+  }
+  return i
+}
+
 /** Global flags given before the command, re-spelled so the command's own parse sees them. */
 function canonicalGlobals(values: GlobalArgs): string[] {
   const tokens: string[] = []
@@ -75,6 +94,11 @@ function canonicalGlobals(values: GlobalArgs): string[] {
   if (values.verbose) tokens.push('--verbose')
   if (!values.color) tokens.push('--no-color')
   if (values.help) tokens.push('--help')
+  if (!values.daemonStart) tokens.push('--no-daemon-start')
+  for (const key of ['home', 'socket', 'timeout'] as const) {
+    const value = values[key]
+    if (value !== undefined) tokens.push(`--${key}=${value}`)
+  }
   return tokens
 }
 
@@ -120,36 +144,17 @@ async function execute(
     const needs = names === '' ? 'has nothing to run' : `needs a subcommand: ${names}`
     throw usage(`"od ${path.join(' ')}" ${needs}. Run \`od help ${path.join(' ')}\`.`)
   }
-  const ctx: CommandContext = {
-    args: parsed.values as CommandContext['args'],
-    rest: parsed.rest,
+  const { ctx, dispose } = prepareContext({
+    io,
     out,
-    env: io.env,
-    cwd: io.cwd,
-    client: io.connect ?? notConnected,
-    isTTY: out.isTTY,
-    runtime: io.runtime,
-    commands: table,
+    table,
     path,
+    values: parsed.values,
+    rest: parsed.rest,
+  })
+  try {
+    return await def.run(ctx)
+  } finally {
+    await dispose()
   }
-  return await def.run(ctx)
-}
-
-function notConnected(): Promise<never> {
-  return Promise.reject(
-    new CliError('OD_CLIENT_UNAVAILABLE', 'This build of the CLI has no daemon client wired in yet.'),
-  )
-}
-
-function reportError(err: unknown, io: CliIo, out: Output): number {
-  const coded = isCodedError(err)
-  const message = err instanceof Error ? err.message : String(err)
-  const code = coded ? err.code : 'OD_INTERNAL'
-  if (out.mode.json) {
-    io.stderr.write(`${JSON.stringify({ error: { code, message } }, null, 2)}\n`)
-  } else {
-    out.error(coded ? message : `Unexpected error: ${message}`)
-    if (!coded && out.mode.verbose && err instanceof Error && err.stack !== undefined) out.debug(err.stack)
-  }
-  return coded ? err.exitCode : 1
 }

@@ -33,8 +33,8 @@ export interface TableColumnSpec<R> {
 
 /**
  * The output of a command. Data goes to stdout (`line`, `json`, `table`); `info` and `success` go to
- * stdout too, or to stderr under `--json` so stdout stays parseable, and are dropped by `-q`; `warn` and
- * `error` always go to stderr; `debug` only prints with `-v`.
+ * stdout too, or to stderr under `--json` so stdout stays parseable, and are dropped by `-q`; `warn`
+ * goes to stderr (dropped by `-q`), `error` always goes to stderr; `debug` only prints with `-v`.
  */
 export interface Output {
   /** Styles for text written to stdout (identity functions when colours are off). */
@@ -54,7 +54,11 @@ export interface Output {
   ): void
   info(message: string): void
   success(message: string): void
-  warn(message: string): void
+  /**
+   * A non-fatal problem on stderr: `warning: <message>`, or under `--json` a JSON line
+   * `{"warning":{"code","message"}}` so stdout stays one document. Dropped by `-q`.
+   */
+  warn(message: string, code?: string): void
   error(message: string): void
   debug(message: string): void
   /** A spinner on stderr that draws only on a TTY and never under `-q` or `--json`. */
@@ -100,7 +104,11 @@ export function createOutput(options: OutputOptions): Output {
     table: (rows, specs) => void stdout.write(`${tableText(rows, specs, colors, columns)}\n`),
     info: (message) => void (mode.quiet || notes.write(`${message}\n`)),
     success: (message) => void (mode.quiet || notes.write(`${noteColors.green('✔')} ${message}\n`)),
-    warn: (message) => void stderr.write(`${errColors.yellow('warning:')} ${message}\n`),
+    warn(message, code) {
+      if (mode.quiet) return
+      if (mode.json) stderr.write(`${JSON.stringify({ warning: { code: code ?? null, message } })}\n`)
+      else stderr.write(`${errColors.yellow('warning:')} ${message}\n`)
+    },
     error: (message) => void stderr.write(`${errColors.red(errColors.bold('error:'))} ${message}\n`),
     debug: (message) => void (mode.verbose && stderr.write(`${errColors.gray(`debug: ${message}`)}\n`)),
     spinner: () =>

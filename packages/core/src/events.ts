@@ -75,6 +75,14 @@ export interface EventMap {
   'daemon:config:reloaded': { changed: string[]; at: number }
   'daemon:watchdog:lag': { lagMs: number; thresholdMs: number; at: number }
   'daemon:watchdog:unhealthy': { plugins: string[]; at: number }
+  /** `state.json` was unreadable and moved aside (§6.10). */
+  'daemon:state-corrupt': {
+    file: string
+    reason: string
+    movedTo: string
+    restoredFrom: 'backup' | 'none'
+    at: number
+  }
 
   'plugin:installed': { name: string; version: string; at: number }
   'plugin:started': { name: string; at: number }
@@ -108,6 +116,8 @@ export interface EventMap {
   }
   'process:restarting': ProcessRef & { pid?: number; restarts: number; delayMs: number }
   'process:deleted': ProcessRef
+  /** A running process was registered with `process.adopt`. */
+  'process:adopted': ProcessRef & { pid: number }
   'process:state': ProcessRef & { from: ProcessStatus; to: ProcessStatus }
 }
 

@@ -117,6 +117,7 @@ export type {
   MethodName,
   MethodParams,
   MethodResult,
+  AdoptParams,
   ProcessDetail,
   ProcessExit,
   ProcessInfo,

@@ -6,7 +6,11 @@ import type { CommandTable } from '../command-table.js'
  * the same name and aliases; a unit test checks that they agree.
  */
 export const builtinCommands = {
+  daemon: { load: () => import('./daemon.js') },
   help: { load: () => import('./help.js') },
+  kill: { load: () => import('./kill.js') },
+  ping: { load: () => import('./ping.js') },
+  plugin: { aliases: ['plugins'], load: () => import('./plugin.js') },
   shim: { load: () => import('./shim.js') },
   version: { load: () => import('./version.js') },
 } as const satisfies CommandTable

@@ -7,6 +7,22 @@ export const globalArgs = {
   verbose: { type: 'boolean', short: 'v', description: 'Print debug detail' },
   color: { type: 'boolean', default: true, description: 'Plain output without colours (also NO_COLOR=1)' },
   help: { type: 'boolean', short: 'h', description: 'Show help' },
+  home: {
+    type: 'string',
+    valueName: 'dir',
+    description: 'Use this OD_HOME (default: $OD_HOME or ~/.opendaemon)',
+  },
+  socket: {
+    type: 'string',
+    valueName: 'path',
+    description: 'Use this daemon socket (default: $OD_SOCKET or <home>/od.sock)',
+  },
+  timeout: { type: 'string', valueName: 'duration', description: 'Deadline of RPC calls (default 30s)' },
+  daemonStart: {
+    type: 'boolean',
+    default: true,
+    description: 'Never start a daemon; fail with exit 3 instead (also OD_NO_AUTOSTART=1)',
+  },
 } as const satisfies ArgSpecs
 
 /** Flags accepted only before the command name (`od --version`). */
@@ -18,6 +34,9 @@ export const topLevelArgs = {
 /** The parsed global flags. */
 export type GlobalArgs = ParsedArgs<typeof globalArgs>
 
+/** The global flags that shape output, known before the command line is fully parsed. */
+export type OutputGlobals = Pick<GlobalArgs, 'json' | 'quiet' | 'verbose' | 'color' | 'help'>
+
 /**
  * A first look at the global flags before the command is known, so that errors found while resolving
  * the command already honour `--json`, `-q` and `--no-color`. Only exact spellings count; the full
@@ -28,7 +47,7 @@ export type GlobalArgs = ParsedArgs<typeof globalArgs>
  * prescanGlobals(['list', '--json', '--', '--quiet']).json // true (and quiet stays false)
  * ```
  */
-export function prescanGlobals(argv: readonly string[]): GlobalArgs {
+export function prescanGlobals(argv: readonly string[]): OutputGlobals {
   const end = argv.indexOf('--')
   const tokens = end === -1 ? argv : argv.slice(0, end)
   const has = (...spellings: string[]): boolean => tokens.some((t) => spellings.includes(t))

@@ -34,6 +34,7 @@ export function fakeIo(overrides: Partial<CliIo> = {}): FakeIo {
       nodeVersion: 'v20.0.0',
       isRoot: false,
       homedir: '/home/ada',
+      daemonEntry: '/opt/opendaemon/dist/daemon.js',
     },
     ...overrides,
   } as FakeIo

@@ -6,7 +6,16 @@ describe('@opendaemon/cli public surface', () => {
     expect(Object.keys(cli).sort()).toEqual(
       [
         'CliError',
+        'DAEMON_ENV_NAMES',
+        'DAEMON_ENV_PREFIXES',
         'SHIM_MARKER',
+        'START_TIMEOUT_MS',
+        'connectLazily',
+        'daemonEnv',
+        'ensureDaemon',
+        'launchDaemon',
+        'probeDaemon',
+        'readinessOutcome',
         'builtinCommands',
         'closestMatch',
         'commandWords',

@@ -29,6 +29,10 @@ describe('main', () => {
           verbose: false,
           color: true,
           help: false,
+          home: undefined,
+          socket: undefined,
+          timeout: undefined,
+          daemonStart: true,
         },
         rest: ['--port', '3000'],
       },
@@ -46,6 +50,20 @@ describe('main', () => {
     const { io, calls } = setup()
     expect(await main(['--json', '-qv', '--no-color', 'list'], io)).toBe(0)
     expect(calls[0]?.args).toMatchObject({ json: true, quiet: true, verbose: true, color: false })
+  })
+
+  it('accepts value flags such as --home <dir> before the command, and passes them on', async () => {
+    const { io, calls } = setup()
+    expect(
+      await main(['--home', '/srv/od', '--no-daemon-start', '--timeout=5s', '--socket', '/s', 'list'], io),
+    ).toBe(0)
+    expect(calls[0]?.args).toMatchObject({ home: '/srv/od', socket: '/s', timeout: '5s', daemonStart: false })
+  })
+
+  it('exits 2 for a value flag without its value before the command', async () => {
+    const { io } = setup()
+    expect(await main(['--home'], io)).toBe(2)
+    expect(io.stderr.text).toContain('Flag --home needs a value')
   })
 
   it('lists the commands when run without arguments, or with only --help', async () => {
@@ -109,12 +127,18 @@ describe('main', () => {
     expect(io.stderr.text).toBe('error: "od empty" has nothing to run. Run `od help empty`.\n')
   })
 
-  it('reports usage errors as JSON on stderr with --json', async () => {
+  it('reports usage errors as JSON on stdout with --json, and nothing on stderr', async () => {
     const { io } = setup()
     expect(await main(['lsit', '--json'], io)).toBe(2)
-    expect(JSON.parse(io.stderr.text)).toEqual({
-      error: { code: 'OD_USAGE', message: expect.stringContaining('Unknown command "lsit"') as unknown },
+    expect(JSON.parse(io.stdout.text)).toEqual({
+      error: {
+        code: 'OD_USAGE',
+        rpc: null,
+        message: expect.stringContaining('Unknown command "lsit"') as unknown,
+        data: {},
+      },
     })
+    expect(io.stderr.text).toBe('')
   })
 
   it('exits with the exit code of a coded error (DaemonError)', async () => {
@@ -130,15 +154,18 @@ describe('main', () => {
     const verbose = setup()
     expect(await main(['fail', '--kind=plain', '-v'], verbose.io)).toBe(1)
     expect(verbose.io.stderr.text).toMatch(/^error: Unexpected error: boom\ndebug: Error: boom\n {4}at /)
+    expect(verbose.io.stderr.text).toMatch(/\ncode: OD_INTERNAL \(rpc -32603, exit 1\)\n$/)
     const json = setup()
     expect(await main(['fail', '--kind', 'string', '--json'], json.io)).toBe(1)
-    expect(JSON.parse(json.io.stderr.text)).toEqual({ error: { code: 'OD_INTERNAL', message: 'a string' } })
+    expect(JSON.parse(json.io.stdout.text)).toEqual({
+      error: { code: 'OD_INTERNAL', rpc: -32603, message: 'a string', data: {} },
+    })
   })
 
   it('fails with exit 3 when a command needs the daemon and no client is wired', async () => {
     const { io } = setup()
     expect(await main(['fail', '--kind', 'client'], io)).toBe(3)
-    expect(io.stderr.text).toBe('error: This build of the CLI has no daemon client wired in yet.\n')
+    expect(io.stderr.text).toBe('error: This build of the CLI has no daemon client wired in.\n')
   })
 
   it('hands commands the injected client, env, cwd, runtime and a TTY flag', async () => {

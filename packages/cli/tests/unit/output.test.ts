@@ -41,23 +41,27 @@ describe('createOutput', () => {
     expect(stderr.text).toBe('warning: careful\nerror: broken\n')
   })
 
-  it('drops info and success with --quiet but keeps warnings and errors', () => {
+  it('drops info, success and warnings with --quiet but keeps errors', () => {
     const { out, stdout, stderr } = setup({ quiet: true })
     out.info('note')
     out.success('done')
     out.warn('careful')
     out.error('broken')
     expect(stdout.text).toBe('')
-    expect(stderr.text).toBe('warning: careful\nerror: broken\n')
+    expect(stderr.text).toBe('error: broken\n')
   })
 
   it('moves info and success to stderr with --json so stdout stays parseable', () => {
     const { out, stdout, stderr } = setup({ json: true })
     out.info('note')
     out.success('done')
+    out.warn('careful', 'OD_VERSION_MISMATCH')
+    out.warn('uncoded')
     out.json([])
     expect(stdout.text).toBe('[]\n')
-    expect(stderr.text).toBe('note\n✔ done\n')
+    expect(stderr.text).toBe(
+      'note\n✔ done\n{"warning":{"code":"OD_VERSION_MISMATCH","message":"careful"}}\n{"warning":{"code":null,"message":"uncoded"}}\n',
+    )
   })
 
   it('prints debug lines only with --verbose', () => {

@@ -108,6 +108,18 @@ export const errorCodes = {
     message: (home: string, detail: string) =>
       `OD_HOME ${home} cannot be used: ${detail}. Fix its permissions or point OD_HOME elsewhere.`,
   },
+  OD_HOME_INSECURE: {
+    rpc: 1022,
+    exit: 1,
+    message: (path: string, detail: string, fix: string) =>
+      `${path} is not safe to use: ${detail}. Run \`${fix}\`.`,
+  },
+  OD_SOCKET_IN_USE: {
+    rpc: 1025,
+    exit: 1,
+    message: (socketPath: string) =>
+      `Another server answers on ${socketPath} (probably the daemon of another OD_HOME). Use a distinct OD_SOCKET.`,
+  },
 
   // 2xxx kernel and plugins
   OD_PLUGIN_NOT_FOUND: {
@@ -301,6 +313,24 @@ export const errorCodes = {
     exit: 1,
     message: (pids: string, ms: number) =>
       `Processes ${pids} survived SIGKILL for ${ms} ms (probably stuck in uninterruptible I/O, state D). Inspect them with \`ps -o pid,stat,wchan -p <pid>\`; they exit once the I/O completes.`,
+  },
+
+  OD_READY_TIMEOUT: {
+    rpc: 3023,
+    exit: 1,
+    message: (name: string, ms: number) =>
+      `${name} did not become ready within ${ms} ms. Check that it calls process.send('ready') (--wait-ready) or prints a line matching --ready-pattern, or raise --listen-timeout.`,
+  },
+  OD_DUMP_NOT_FOUND: {
+    rpc: 3025,
+    exit: 1,
+    message: (path: string) => `No dump file at ${path}. Run \`od save\` first to record the running apps.`,
+  },
+  OD_DUMP_EMPTY: {
+    rpc: 3026,
+    exit: 1,
+    message: () =>
+      'Refusing to save an empty process list over dump.json; pass --force (resurrect would then start nothing).',
   },
 
   // 5xxx configuration and value parsing

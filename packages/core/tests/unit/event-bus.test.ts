@@ -247,6 +247,7 @@ describe('createEventBus', () => {
         | 'process:exited'
         | 'process:restarting'
         | 'process:deleted'
+        | 'process:adopted'
         | 'process:state'
       >()
       expectTypeOf(data.id).toEqualTypeOf<number>()

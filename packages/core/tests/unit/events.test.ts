@@ -23,6 +23,7 @@ describe('EventMap', () => {
       | 'daemon:config:reloaded'
       | 'daemon:watchdog:lag'
       | 'daemon:watchdog:unhealthy'
+      | 'daemon:state-corrupt'
       | 'plugin:installed'
       | 'plugin:started'
       | 'plugin:ready'
@@ -42,6 +43,7 @@ describe('EventMap', () => {
       | 'process:exited'
       | 'process:restarting'
       | 'process:deleted'
+      | 'process:adopted'
       | 'process:state'
     >()
   })

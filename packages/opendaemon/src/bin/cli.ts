@@ -1,12 +1,15 @@
 #!/usr/bin/env node
 // The `opendaemon` bin (and what the `od` shim runs), built as CommonJS (dist/cli.cjs): Node starts a
-// CommonJS entry about 13 ms faster than an ES module one. The CLI loads only the command being run.
-// This is the one place that reads `process` and sets the exit code.
-import { main } from '@opendaemon/cli'
+// CommonJS entry about 13 ms faster than an ES module one. The CLI loads only the command being run, and
+// the SDK and the daemon launcher only when that command talks to the daemon (connectLazily).
+// This is the one place that reads `process` and exits.
+import { connectLazily, main } from '@opendaemon/cli'
 import { homedir } from 'node:os'
-import { fileURLToPath } from 'node:url'
+import { dirname, join } from 'node:path'
 
 function run(): Promise<number> {
+  // __filename, not import.meta.url: the CommonJS shim of import.meta.url builds a URL at startup.
+  const cliPath = __filename
   return main(process.argv.slice(2), {
     stdout: process.stdout,
     stderr: process.stderr,
@@ -14,12 +17,27 @@ function run(): Promise<number> {
     cwd: process.cwd(),
     runtime: {
       execPath: process.execPath,
-      cliPath: fileURLToPath(import.meta.url),
+      cliPath,
       nodeVersion: process.version,
       isRoot: process.getuid?.() === 0,
       homedir: homedir(),
+      // The daemon entry ships next to this bundle; OD_DAEMON_ENTRY points tests at another one.
+      daemonEntry: process.env['OD_DAEMON_ENTRY'] || join(dirname(cliPath), 'daemon.js'),
+    },
+    connect: connectLazily,
+    onSignal(signals, handler) {
+      for (const signal of signals) process.on(signal, handler)
+      return () => {
+        for (const signal of signals) process.off(signal, handler)
+      }
     },
   })
+}
+
+/** Exits once stdout and stderr have flushed, without waiting for sockets to finish closing. */
+function exit(code: number): void {
+  process.exitCode = code
+  process.stdout.write('', () => process.stderr.write('', () => process.exit(code)))
 }
 
 // `od list | head -1` closes stdout early: that is not an error worth a stack trace.
@@ -28,12 +46,7 @@ process.stdout.on('error', (err: NodeJS.ErrnoException) => {
   throw err
 })
 
-run().then(
-  (code) => {
-    process.exitCode = code
-  },
-  (err: unknown) => {
-    console.error(err)
-    process.exitCode = 1
-  },
-)
+run().then(exit, (err: unknown) => {
+  console.error(err)
+  exit(1)
+})

@@ -1,5 +1,12 @@
 #!/usr/bin/env node
-// TODO(daemon): the daemon entry the CLI spawns (`node dist/daemon.js`). The daemon engineer replaces this
-// placeholder with the real entry from @opendaemon/daemon (lock/pid, signals, plugins, socket).
-console.error('opendaemon: daemon not implemented yet')
-process.exitCode = 1
+// The daemon entry the CLI spawns (`node dist/daemon.js`): lock, plugins, socket, signals. The
+// readiness contract with the launcher is documented in @opendaemon/daemon (readiness.ts).
+import { runDaemonMain } from '@opendaemon/daemon'
+
+runDaemonMain(process.argv, process.env).then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(error)
+    process.exit(1)
+  },
+)

@@ -3,8 +3,9 @@
  * The process-manager plugin of OpenDaemon: starting apps with the right interpreter in their own
  * process group, stopping whole groups with SIGKILL escalation, restart decisions (policies,
  * backoff, crash-loop cutoff), app specs with PM2 and GoPM aliases, selectors with an `--all`
- * guard, `/proc` process identity, and crash-safe JSON persistence. The plugin wiring (RPC methods,
- * events, CLI commands) builds on these pieces.
+ * guard, `/proc` process identity, crash-safe JSON persistence, and the plugin itself
+ * (`createProcessManagerPlugin`): supervisors, the app table with `state.json`, crash recovery,
+ * save/resurrect, adopt and the `process.*` RPC methods.
  */
 export { processDefaults, pm2ExpBackoff } from './defaults.js'
 export {
@@ -93,3 +94,58 @@ export {
   type JsonReadResult,
   type RecoveredJson,
 } from './persistence/atomic-json.js'
+export {
+  createProcessManagerPlugin,
+  readBootId,
+  type ProcessManagerDeps,
+  type ProcessManagerConfig,
+} from './plugin.js'
+export {
+  createProcessManager,
+  type ProcessManager,
+  type ManagerDeps,
+  type AdoptProbes,
+} from './process-manager.js'
+export {
+  createSupervisor,
+  type Supervisor,
+  type SupervisorDeps,
+  type InstanceIdentity,
+  type InstanceState,
+  type RestoredState,
+} from './supervisor.js'
+export { createFileLogSink, type AppLogSink, type AttachedLogs } from './log-sink.js'
+export {
+  readinessMode,
+  isReadyMessage,
+  createLineSplitter,
+  watchReadiness,
+  type ReadinessMode,
+  type ReadinessHandlers,
+} from './readiness.js'
+export { watchMemory, type MemoryWatchOptions } from './memory-watch.js'
+export {
+  adoptProcess,
+  probePid,
+  readCmdline,
+  readStartTime,
+  type AdoptContext,
+  type AdoptWiring,
+} from './adopt.js'
+export { createAdoptedSupervisor, type AdoptedProcess, type AdoptedDeps } from './adopted.js'
+export { buildSpawnSpec, type LaunchContext } from './launch-spec.js'
+export { toProcessInfo, toProcessDetail, type InstanceView } from './process-info.js'
+export { killOrphanGroup, type OrphanKillDeps } from './orphan-kill.js'
+export { restoreTable, shouldResume, dumpOf, resurrect, type RecoveryDeps } from './recovery.js'
+export { RETRY_MS } from './state-file.js'
+export {
+  createStateWriter,
+  parseStateData,
+  parseDumpData,
+  STATE_VERSION,
+  type StateWriter,
+  type StateData,
+  type DumpData,
+  type PersistedApp,
+  type PersistedInstance,
+} from './state-file.js'

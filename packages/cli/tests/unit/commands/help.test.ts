@@ -16,7 +16,15 @@ describe('od help', () => {
     const io = fakeIo()
     expect(await main(['help', '--json'], io)).toBe(0)
     const parsed = JSON.parse(io.stdout.text) as { version: string; commands: { name: string }[] }
-    expect(parsed.commands.map((c) => c.name)).toEqual(['help', 'shim', 'version'])
+    expect(parsed.commands.map((c) => c.name)).toEqual([
+      'daemon',
+      'help',
+      'kill',
+      'ping',
+      'plugin',
+      'shim',
+      'version',
+    ])
   })
 
   it('shows the help of one command, resolving aliases', async () => {

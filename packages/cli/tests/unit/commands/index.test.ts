@@ -3,8 +3,16 @@ import { builtinCommands } from '../../../src/commands/index.js'
 import { globalArgs } from '../../../src/parser/global-flags.js'
 
 describe('builtin command table', () => {
-  it('lists help, shim and version', () => {
-    expect(Object.keys(builtinCommands).sort()).toEqual(['help', 'shim', 'version'])
+  it('lists the built-in commands', () => {
+    expect(Object.keys(builtinCommands).sort()).toEqual([
+      'daemon',
+      'help',
+      'kill',
+      'ping',
+      'plugin',
+      'shim',
+      'version',
+    ])
   })
 
   it.each(Object.entries(builtinCommands))(

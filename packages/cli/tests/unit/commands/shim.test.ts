@@ -35,12 +35,12 @@ describe('od shim', () => {
     expect(isShimScript(script)).toBe(true)
     expect(script).toContain(`exec '${join(sysBin, 'od')}' "$@"`)
     expect(script).toContain("cli='/opt/opendaemon/dist/cli.cjs'")
-    expect(script).toContain("'help'|'shim'|'version'|--version")
+    expect(script).toContain("'daemon'|'help'|'kill'|'ping'|'plugin'|'plugins'|'shim'|'version'|--version")
     expect(statSync(target).mode & 0o111).toBe(0o111)
     expect(run.stdout.text).toBe(
       [
         `✔ Installed ${target}`,
-        '  OpenDaemon commands (help, shim, version) go to OpenDaemon;',
+        '  OpenDaemon commands (daemon, help, kill, ping, plugin, plugins, shim, version) go to OpenDaemon;',
         `  everything else goes to ${join(sysBin, 'od')}.`,
         'Run `hash -r` (or open a new shell) if this shell has already run `od`.',
         '',
@@ -123,7 +123,7 @@ describe('od shim', () => {
       systemOd: join(sysBin, 'od'),
       node: '/usr/bin/node',
       cli: '/opt/opendaemon/dist/cli.cjs',
-      words: ['help', 'shim', 'version'],
+      words: ['daemon', 'help', 'kill', 'ping', 'plugin', 'plugins', 'shim', 'version'],
       advice: { ok: true },
     })
   })

@@ -37,8 +37,11 @@ describe('renderCommandList', () => {
     expect(text).toContain(
       'Commands\n  start, run <script>  Start a process\n  list                 List processes\n',
     )
-    expect(text).toContain('  -V, --version  Print the version\n')
-    expect(text).toContain('  --no-color     Plain output without colours (also NO_COLOR=1)\n')
+    expect(text).toContain(
+      '  --no-daemon-start     Never start a daemon; fail with exit 3 instead (also OD_NO_AUTOSTART=1)\n',
+    )
+    expect(text).toContain('  -V, --version         Print the version\n')
+    expect(text).toContain('  --no-color            Plain output without colours (also NO_COLOR=1)\n')
     expect(text.endsWith('Run `od help <command>` for the options and examples of a command.\n')).toBe(true)
   })
 
@@ -68,7 +71,9 @@ describe('renderCommandHelp', () => {
   })
 
   it('lists the global options on one line and the examples', () => {
-    expect(text).toContain('Global options: --json, -q/--quiet, -v/--verbose, --no-color, -h/--help\n')
+    expect(text).toContain(
+      'Global options: --json, -q/--quiet, -v/--verbose, --no-color, -h/--help, --home <dir>, --socket <path>, --timeout <duration>, --no-daemon-start\n',
+    )
     expect(text).toContain('Examples\n  od start app.js\n  od start app.js -n api  With a name\n  od x\n')
   })
 

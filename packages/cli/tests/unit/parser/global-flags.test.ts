@@ -3,7 +3,17 @@ import { globalArgs, prescanGlobals, topLevelArgs } from '../../../src/parser/gl
 
 describe('global flags', () => {
   it('are accepted by every command and at the top level, where --version is added', () => {
-    expect(Object.keys(globalArgs)).toEqual(['json', 'quiet', 'verbose', 'color', 'help'])
+    expect(Object.keys(globalArgs)).toEqual([
+      'json',
+      'quiet',
+      'verbose',
+      'color',
+      'help',
+      'home',
+      'socket',
+      'timeout',
+      'daemonStart',
+    ])
     expect(Object.keys(topLevelArgs)).toEqual([...Object.keys(globalArgs), 'version'])
   })
 

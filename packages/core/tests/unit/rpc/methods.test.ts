@@ -9,6 +9,10 @@ import {
   type MethodResult,
   type PluginDetails,
   type PluginInfo,
+  type ProcessDetail,
+  type ProcessInfo,
+  type ProcessSelectorParams,
+  type StartParams,
 } from '../../../src/index.js'
 
 describe('RpcMethods', () => {
@@ -58,5 +62,24 @@ describe('RpcMethods', () => {
     }
     expect(def.params({ name: 'x' })).toEqual({ name: 'x' })
     expect(bad.description).toBe('x')
+  })
+
+  it('types the process methods', () => {
+    expectTypeOf<MethodParams<'process.start'>>().toEqualTypeOf<StartParams>()
+    expectTypeOf<MethodResult<'process.start'>>().toEqualTypeOf<ProcessInfo[]>()
+    expectTypeOf<MethodParams<'process.stop'>>().toEqualTypeOf<ProcessSelectorParams>()
+    expectTypeOf<MethodResult<'process.restart'>>().toEqualTypeOf<ProcessInfo[]>()
+    expectTypeOf<MethodResult<'process.list'>>().toEqualTypeOf<ProcessInfo[]>()
+    expectTypeOf<MethodResult<'process.info'>>().toEqualTypeOf<ProcessDetail[]>()
+    expectTypeOf<MethodResult<'process.delete'>>().toEqualTypeOf<
+      { id: number; name: string; deleted: true }[]
+    >()
+    expectTypeOf<MethodResult<'process.adopt'>>().toEqualTypeOf<ProcessInfo>()
+    expectTypeOf<MethodResult<'process.save'>>().toEqualTypeOf<{ file: string; apps: number }>()
+    // @ts-expect-error -- ProcessInfo never carries env
+    type _NoEnv = ProcessInfo['env']
+    // @ts-expect-error -- misspelled process method
+    type _Bad = MethodParams<'process.strat'>
+    expect(true).toBe(true)
   })
 })

@@ -46,14 +46,47 @@ describe('package entry', () => {
       'readJsonChecked',
       'readJsonWithBackup',
       'corruptFileError',
+      'createProcessManagerPlugin',
+      'readBootId',
+      'createProcessManager',
+      'createSupervisor',
+      'createFileLogSink',
+      'readinessMode',
+      'isReadyMessage',
+      'createLineSplitter',
+      'watchReadiness',
+      'watchMemory',
+      'adoptProcess',
+      'probePid',
+      'readCmdline',
+      'readStartTime',
+      'createAdoptedSupervisor',
+      'buildSpawnSpec',
+      'toProcessInfo',
+      'toProcessDetail',
+      'killOrphanGroup',
+      'restoreTable',
+      'shouldResume',
+      'dumpOf',
+      'resurrect',
+      'createStateWriter',
+      'parseStateData',
+      'parseDumpData',
     ] as const
     for (const name of functions) expect(typeof pm[name], name).toBe('function')
     expect(pm.processDefaults.killTimeoutMs).toBe(5000)
     expect(pm.pm2ExpBackoff.factor).toBe(1.5)
     expect(pm.CLOCK_TICKS_PER_SECOND).toBe(100)
+    expect(pm.STATE_VERSION).toBe(1)
+    expect(pm.RETRY_MS).toBe(1000)
     expect(typeof pm.nodeSpawner.spawn).toBe('function')
     expect(typeof pm.nodeProcFs.readFile).toBe('function')
     expect(typeof pm.nodeAtomicFs.rename).toBe('function')
+  })
+
+  it('the plugin declares its name and version', () => {
+    const plugin = pm.createProcessManagerPlugin()
+    expect([plugin.name, plugin.version]).toEqual(['process-manager', '0.1.0'])
   })
 
   it('types decisions and stop results as discriminated unions', () => {
