@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // README command 1 runs this after `npx -y pnpm@9 install --frozen-lockfile`:
 //   npx -y pnpm@9 install --frozen-lockfile && npx -y pnpm@9 demo
-// It builds every package, then shows OpenDaemon at work. Until the process manager exists it prints the
-// version and the help; the TODO(process-manager) lines below become the real demo, with the same command.
+// It builds every package, then shows OpenDaemon at work: starts the daemon with its own OD_HOME, starts
+// examples/hello/app.js under it, and lists it. The daemon and the app keep running afterwards; the last
+// line says how to stop them.
 //
 // Environment:
 //   OD_DEMO_SKIP_BUILD=1   skip the build (tests set it: turbo has built everything before tests run)
@@ -31,12 +32,11 @@ const shown = relative(root, cli)
 
 if (process.env.OD_DEMO_SKIP_BUILD !== '1') step('Build all packages', 'npx', ['-y', 'pnpm@9', 'build'])
 step(`OpenDaemon version (${shown})`, process.execPath, od('--version'))
-step('OpenDaemon commands', process.execPath, od('--help'))
-
-// TODO(process-manager): replace the two steps above with the real demo once `daemon`, `start` and `list` exist:
-// step('Start the daemon (OD_HOME=' + relative(root, home) + ')', process.execPath, od('daemon', 'start'))
-// step('Start examples/hello/app.js', process.execPath, od('start', join(root, 'examples/hello/app.js'), '--name', 'hello'))
-// step('List processes', process.execPath, od('list'))
-// console.log(`\nThe demo keeps running. Stop it with:\n  OD_HOME=${relative(root, home)} node ${shown} daemon stop`)
-
-console.log(`\n✔ Demo finished. Run the CLI yourself with: node ${shown} help`)
+step(`Start the daemon (OD_HOME=${home})`, process.execPath, od('daemon', 'start'))
+step('Start examples/hello/app.js', process.execPath, od('start', join(root, 'examples', 'hello', 'app.js'), '--name', 'hello'))
+step('List processes', process.execPath, od('list'))
+console.log(`\n✔ Demo finished. The daemon and hello keep running; look around with:
+  OD_HOME=${home} node ${shown} info hello
+  OD_HOME=${home} node ${shown} daemon status
+and stop everything with:
+  OD_HOME=${home} node ${shown} kill`)

@@ -1,7 +1,11 @@
 import type { ProcessDetail } from '@opendaemon/core'
+import { isNotRunning } from '../daemon/not-running.js'
 import { defineCommand } from '../define-command.js'
 
-/** `od isrunning <name|id>`: exit 0 when every instance is online (`--any`: at least one), else 1. */
+/**
+ * `od isrunning <name|id>`: exit 0 when every instance is online (`--any`: at least one), else 1.
+ * It never starts a daemon: with none running, nothing is running and the answer is 1.
+ */
 export default defineCommand({
   name: 'isrunning',
   description: 'Exit 0 if the app is running, 1 if not (for scripts)',
@@ -14,10 +18,11 @@ export default defineCommand({
     const target = /^\d+$/.test(args.target) ? Number(args.target) : args.target
     let details: ProcessDetail[]
     try {
-      details = (await (await client()).call('process.info', { target })) as ProcessDetail[]
+      const connected = await client({ autoStart: false })
+      details = (await connected.call('process.info', { target })) as ProcessDetail[]
     } catch (err) {
-      // An unknown name is simply "not running"; other failures (daemon unreachable) propagate.
-      if ((err as { code?: unknown }).code !== 'OD_PROCESS_NOT_FOUND') throw err
+      // An unknown name, or no daemon at all, is simply "not running"; other failures propagate.
+      if ((err as { code?: unknown }).code !== 'OD_PROCESS_NOT_FOUND' && !isNotRunning(err)) throw err
       details = []
     }
     const online = details.filter((d) => d.status === 'online').length

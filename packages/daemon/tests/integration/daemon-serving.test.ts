@@ -76,7 +76,7 @@ describe('a daemon serving over its socket', () => {
       home: daemon.paths.home,
       socketPath: daemon.paths.socketPath,
       node: process.version,
-      plugins: { total: 0 },
+      plugins: { total: 1, ready: 1 }, // the built-in process manager
       watchdog: { unhealthyPlugins: [] },
       warnings: [],
     })
@@ -118,7 +118,9 @@ describe('a daemon serving over its socket', () => {
     expect(byName['bad-handler']).toMatchObject({ state: 'disabled', disabledReason: 'circuit-open' })
     expect(await client.request('daemon.ping')).toMatchObject({ pong: true })
     const status = await client.request<DaemonStatusReport>('daemon.status')
-    expect(status.plugins).toMatchObject({ total: 4, ready: 1, failed: 2, disabled: 1 })
+    // The four fixtures plus the built-in process manager, which keeps working.
+    expect(status.plugins).toMatchObject({ total: 5, ready: 2, failed: 2, disabled: 1 })
+    expect(byName['process-manager']?.state).toBe('ready')
   })
 
   it('runs plugin.info, plugin.disable and plugin.enable', async () => {

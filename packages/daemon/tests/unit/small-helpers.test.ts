@@ -41,7 +41,7 @@ describe('unrefClock', () => {
 })
 
 describe('builtinPlugins', () => {
-  it('wires no plugin yet', () => {
-    expect(builtinPlugins()).toEqual([])
+  it('loads the process manager', () => {
+    expect(builtinPlugins().map((plugin) => plugin.name)).toEqual(['process-manager'])
   })
 })

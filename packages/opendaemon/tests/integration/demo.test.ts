@@ -14,11 +14,16 @@ beforeEach(() => {
   home = mkdtempSync('/tmp/od-')
 })
 afterEach(() => {
+  // The demo leaves its daemon (and the hello app) running on purpose: stop them before removing the home.
+  spawnSync(process.execPath, [join(packageDir(), 'dist', 'cli.cjs'), 'kill'], {
+    env: { ...process.env, OD_HOME: home },
+    timeout: 20_000,
+  })
   rmSync(home, { recursive: true, force: true })
 })
 
 describe('scripts/demo.mjs', () => {
-  it('runs and prints the OpenDaemon version', () => {
+  it('starts the daemon and the hello example, and lists it online', () => {
     const result = spawnSync(process.execPath, [join(repoRoot(), 'scripts', 'demo.mjs')], {
       encoding: 'utf8',
       env: { ...process.env, OD_DEMO_SKIP_BUILD: '1', OD_DEMO_HOME: home },
@@ -27,5 +32,11 @@ describe('scripts/demo.mjs', () => {
     expect(result.status, result.stderr).toBe(0)
     expect(result.stdout).toContain(`\nopendaemon ${version}\n`)
     expect(result.stdout).toContain('✔ Demo finished.')
+    expect(result.stdout).toMatch(/│\s*0 │ hello\s*│ default\s*│ online/)
+    const status = spawnSync(process.execPath, [join(packageDir(), 'dist', 'cli.cjs'), 'isrunning', 'hello'], {
+      env: { ...process.env, OD_HOME: home },
+      encoding: 'utf8',
+    })
+    expect(status.status, status.stdout + status.stderr).toBe(0)
   })
 })

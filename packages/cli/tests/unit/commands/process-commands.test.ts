@@ -335,6 +335,21 @@ describe('od isrunning', () => {
     })
   })
 
+  it('never starts a daemon: with none running the app is not running (exit 1)', async () => {
+    const requests: unknown[] = []
+    const io = fakeIo({
+      commands,
+      cwd: '/work',
+      connect: (request) => {
+        requests.push(request)
+        return Promise.reject(Object.assign(new Error('not running'), { code: 'OD_DAEMON_NOT_RUNNING' }))
+      },
+    })
+    expect(await main(['isrunning', 'api'], io)).toBe(1)
+    expect(io.stdout.text).toBe('api is not running (0/0 online: unknown)\n')
+    expect(requests).toEqual([expect.objectContaining({ autoStart: false })])
+  })
+
   it('other failures propagate', async () => {
     const r = await run(['isrunning', 'api'], {
       'process.info': () => {
