@@ -33,7 +33,11 @@ const shown = relative(root, cli)
 if (process.env.OD_DEMO_SKIP_BUILD !== '1') step('Build all packages', 'npx', ['-y', 'pnpm@9', 'build'])
 step(`OpenDaemon version (${shown})`, process.execPath, od('--version'))
 step(`Start the daemon (OD_HOME=${home})`, process.execPath, od('daemon', 'start'))
-step('Start examples/hello/app.js', process.execPath, od('start', join(root, 'examples', 'hello', 'app.js'), '--name', 'hello'))
+step(
+  'Start examples/hello/app.js',
+  process.execPath,
+  od('start', join(root, 'examples', 'hello', 'app.js'), '--name', 'hello'),
+)
 step('List processes', process.execPath, od('list'))
 console.log(`\n✔ Demo finished. The daemon and hello keep running; look around with:
   OD_HOME=${home} node ${shown} info hello

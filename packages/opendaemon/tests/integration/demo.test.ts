@@ -33,10 +33,14 @@ describe('scripts/demo.mjs', () => {
     expect(result.stdout).toContain(`\nopendaemon ${version}\n`)
     expect(result.stdout).toContain('✔ Demo finished.')
     expect(result.stdout).toMatch(/│\s*0 │ hello\s*│ default\s*│ online/)
-    const status = spawnSync(process.execPath, [join(packageDir(), 'dist', 'cli.cjs'), 'isrunning', 'hello'], {
-      env: { ...process.env, OD_HOME: home },
-      encoding: 'utf8',
-    })
+    const status = spawnSync(
+      process.execPath,
+      [join(packageDir(), 'dist', 'cli.cjs'), 'isrunning', 'hello'],
+      {
+        env: { ...process.env, OD_HOME: home },
+        encoding: 'utf8',
+      },
+    )
     expect(status.status, status.stdout + status.stderr).toBe(0)
   })
 })

@@ -17,12 +17,23 @@ describe('od help', () => {
     expect(await main(['help', '--json'], io)).toBe(0)
     const parsed = JSON.parse(io.stdout.text) as { version: string; commands: { name: string }[] }
     expect(parsed.commands.map((c) => c.name)).toEqual([
+      'adopt',
       'daemon',
+      'delete',
       'help',
+      'info',
+      'isrunning',
       'kill',
+      'list',
       'ping',
       'plugin',
+      'reset',
+      'restart',
+      'resurrect',
+      'save',
       'shim',
+      'start',
+      'stop',
       'version',
     ])
   })

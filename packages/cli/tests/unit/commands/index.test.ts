@@ -5,12 +5,23 @@ import { globalArgs } from '../../../src/parser/global-flags.js'
 describe('builtin command table', () => {
   it('lists the built-in commands', () => {
     expect(Object.keys(builtinCommands).sort()).toEqual([
+      'adopt',
       'daemon',
+      'delete',
       'help',
+      'info',
+      'isrunning',
       'kill',
+      'list',
       'ping',
       'plugin',
+      'reset',
+      'restart',
+      'resurrect',
+      'save',
       'shim',
+      'start',
+      'stop',
       'version',
     ])
   })

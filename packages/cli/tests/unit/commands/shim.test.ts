@@ -26,6 +26,38 @@ function io(env: Record<string, string> = {}, runtime: { isRoot?: boolean } = {}
   })
 }
 
+// Every command name and alias of the built-in table, sorted: what the shim routes to OpenDaemon.
+const commandWords = [
+  'adopt',
+  'daemon',
+  'del',
+  'delete',
+  'desc',
+  'describe',
+  'dump',
+  'help',
+  'info',
+  'isrunning',
+  'kill',
+  'l',
+  'list',
+  'ls',
+  'ping',
+  'plugin',
+  'plugins',
+  'ps',
+  'reset',
+  'restart',
+  'resurrect',
+  'rm',
+  'save',
+  'shim',
+  'show',
+  'start',
+  'stop',
+  'version',
+]
+
 describe('od shim', () => {
   it('writes an executable od into --dir, routing to the system od found on PATH', async () => {
     const run = io()
@@ -35,12 +67,16 @@ describe('od shim', () => {
     expect(isShimScript(script)).toBe(true)
     expect(script).toContain(`exec '${join(sysBin, 'od')}' "$@"`)
     expect(script).toContain("cli='/opt/opendaemon/dist/cli.cjs'")
-    expect(script).toContain("'daemon'|'help'|'kill'|'ping'|'plugin'|'plugins'|'shim'|'version'|--version")
+    expect(script).toContain(
+      "'adopt'|'daemon'|'del'|'delete'|'desc'|'describe'|'dump'|'help'|'info'|'isrunning'|'kill'|'l'|'list'|" +
+        "'ls'|'ping'|'plugin'|'plugins'|'ps'|'reset'|'restart'|'resurrect'|'rm'|'save'|'shim'|'show'|'start'|" +
+        "'stop'|'version'|--version",
+    )
     expect(statSync(target).mode & 0o111).toBe(0o111)
     expect(run.stdout.text).toBe(
       [
         `✔ Installed ${target}`,
-        '  OpenDaemon commands (daemon, help, kill, ping, plugin, plugins, shim, version) go to OpenDaemon;',
+        `  OpenDaemon commands (${commandWords.join(', ')}) go to OpenDaemon;`,
         `  everything else goes to ${join(sysBin, 'od')}.`,
         'Run `hash -r` (or open a new shell) if this shell has already run `od`.',
         '',
@@ -123,7 +159,7 @@ describe('od shim', () => {
       systemOd: join(sysBin, 'od'),
       node: '/usr/bin/node',
       cli: '/opt/opendaemon/dist/cli.cjs',
-      words: ['daemon', 'help', 'kill', 'ping', 'plugin', 'plugins', 'shim', 'version'],
+      words: commandWords,
       advice: { ok: true },
     })
   })
