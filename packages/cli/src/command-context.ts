@@ -1,4 +1,4 @@
-import { parseDuration, resolvePaths, VERSION, type OdPaths } from '@opendaemon/core'
+import { parseDuration, resolvePaths, VERSION, type OdPaths } from '@opendaemon/core/basics'
 import type { CliIo } from './cli-io.js'
 import { CliError } from './cli-error.js'
 import type { ClientLike, ClientOptions, ConnectRequest } from './client-like.js'

@@ -1,4 +1,4 @@
-import { VERSION } from '@opendaemon/core'
+import { VERSION } from '@opendaemon/core/basics'
 import { defineCommand } from '../define-command.js'
 
 /** `od version`, also reached by `od --version` and `od -V`. */
