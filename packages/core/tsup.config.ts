@@ -1,4 +1,10 @@
 import { defineConfig } from 'tsup'
 import { packageBuild } from '../../tsup.shared.js'
 
-export default defineConfig(packageBuild({ index: 'src/index.ts', basics: 'src/basics.ts' }))
+// The package's build script empties dist/ first (the builds run in parallel, so neither may clean it).
+// Two separate builds, not two entries of one: with one build the .d.ts bundler moves shared types into a
+// hashed chunk that packages bundling core's declarations cannot resolve.
+export default defineConfig([
+  packageBuild({ index: 'src/index.ts' }, { clean: false }),
+  packageBuild({ basics: 'src/basics.ts' }, { clean: false }),
+])
