@@ -1,6 +1,4 @@
-import { tmpdir } from 'node:os'
-import { fileURLToPath } from 'node:url'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import {
   isSameProcess,
   listGroupMembers,
@@ -10,27 +8,12 @@ import {
   readRssBytes,
 } from '../../src/proc-info.js'
 import { cpuPercent, startedAtMs } from '../../src/proc-stat.js'
-import { nodeSpawner, type ChildHandle } from '../../src/spawner.js'
-import { killGroups } from '../helpers/cleanup.js'
+
+import { useTestApps } from '../helpers/testapps.js'
 import { collect, exitOf } from '../helpers/streams.js'
 
-const TESTAPP = fileURLToPath(new URL('../fixtures/testapp.js', import.meta.url))
-
 describe('/proc readers on real processes', () => {
-  const started: ChildHandle[] = []
-  const testapp = async (...flags: string[]): Promise<ChildHandle> => {
-    const child = await nodeSpawner.spawn({
-      command: process.execPath,
-      args: [TESTAPP, ...flags],
-      cwd: tmpdir(),
-      env: { PATH: process.env['PATH'] ?? '/usr/bin:/bin' },
-    })
-    started.push(child)
-    return child
-  }
-  afterEach(async () => {
-    expect(await killGroups(started.splice(0).map((c) => c.pgid))).toEqual([])
-  })
+  const testapp = useTestApps()
 
   it('reads this process: pid, ppid, and a start time the spawner also sees', async () => {
     const me = await readProcStat(process.pid)

@@ -1,29 +1,12 @@
 import { systemClock } from '@opendaemon/core'
-import { tmpdir } from 'node:os'
-import { fileURLToPath } from 'node:url'
-import { afterEach, describe, expect, it } from 'vitest'
-import { nodeSpawner, type ChildHandle } from '../../src/spawner.js'
+import { describe, expect, it } from 'vitest'
 import { stopGroup } from '../../src/stop-group.js'
-import { isGone, killGroups } from '../helpers/cleanup.js'
+import { isGone } from '../helpers/cleanup.js'
+import { useTestApps } from '../helpers/testapps.js'
 import { collect } from '../helpers/streams.js'
 
-const TESTAPP = fileURLToPath(new URL('../fixtures/testapp.js', import.meta.url))
-
 describe('stopGroup with real processes', () => {
-  const started: ChildHandle[] = []
-  const testapp = async (...flags: string[]): Promise<ChildHandle> => {
-    const child = await nodeSpawner.spawn({
-      command: process.execPath,
-      args: [TESTAPP, ...flags],
-      cwd: tmpdir(),
-      env: { PATH: process.env['PATH'] ?? '/usr/bin:/bin' },
-    })
-    started.push(child)
-    return child
-  }
-  afterEach(async () => {
-    expect(await killGroups(started.splice(0).map((c) => c.pgid))).toEqual([])
-  })
+  const testapp = useTestApps()
 
   it('a SIGTERM-trapping app and its SIGTERM-trapping grandchild are both gone from /proc after escalation', async () => {
     const child = await testapp('--trap-sigterm', '--spawn-grandchild')
