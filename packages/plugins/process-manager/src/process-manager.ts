@@ -21,7 +21,8 @@ import type { AppLogSink } from './log-sink.js'
 import { toProcessDetail, toProcessInfo, type InstanceView } from './process-info.js'
 import { resolveLaunch } from './interpreter.js'
 import { selectApps } from './selectors.js'
-import { createStateWriter, type PersistedApp, type PersistedInstance, type StateData } from './state-file.js'
+import { createStateWriter, type PersistedInstance, type StateData } from './state-file.js'
+import { buildStateData } from './state-snapshot.js'
 import {
   createSupervisor,
   type InstanceIdentity,
@@ -308,43 +309,9 @@ export function createProcessManager(deps: ManagerDeps): ProcessManager {
     }
   }
 
-  function persistInstance(inst: Instance): PersistedInstance {
-    const s = inst.sup.snapshot()
-    const id = inst.sup.ident.id
-    return {
-      id,
-      instance: inst.sup.ident.instance,
-      status: s.status,
-      desired: s.desired,
-      resume: resumeIds.has(id),
-      pid: s.pid,
-      pgid: s.pgid,
-      pidStartTime: s.pidStartTime,
-      restarts: s.restarts,
-      unstableRestarts: s.unstableRestarts,
-      nextRestartAt: s.nextRestartAt,
-      lastExit: s.lastExit,
-      error: s.error,
-    }
-  }
-
   function snapshot(shutdown: 'clean' | null = null): StateData {
-    const apps: PersistedApp[] = table
-      .filter((entry) => !entry.adopted)
-      .map((entry) => ({
-        name: entry.name,
-        namespace: entry.namespace,
-        spec: entry.spec,
-        createdAt: entry.createdAt,
-        instances: entry.instances.filter((inst) => !inst.deleting).map(persistInstance),
-      }))
-    return {
-      kind: 'opendaemon-state',
-      writtenAt: deps.clock.now(),
-      daemon: { pid: deps.pid, bootId: deps.bootId, shutdown },
-      nextId,
-      apps: apps.filter((app) => app.instances.length > 0),
-    }
+    const { pid, bootId } = deps
+    return buildStateData(table, { now: deps.clock.now(), pid, bootId, shutdown, nextId, resumeIds })
   }
 
   return {

@@ -17,6 +17,7 @@ import {
 import type { AppSpec } from './app-spec.js'
 import type { AttachedLogs } from './log-sink.js'
 import { watchMemory } from './memory-watch.js'
+import { PROCESS_TRANSITIONS } from './process-transitions.js'
 import { readinessMode, watchReadiness } from './readiness.js'
 import { decideRestart, statusAfterGiveUp, unstableStreak, type ExitRecord } from './restart-policy.js'
 import type { ChildExit, ChildHandle } from './spawner.js'
@@ -30,15 +31,6 @@ import type {
 } from './supervisor-contract.js'
 
 export type { InstanceIdentity, InstanceState, RestoredState, Supervisor, SupervisorDeps }
-
-const TRANSITIONS = {
-  created: ['starting'],
-  starting: ['online', 'stopping', 'stopped', 'errored'],
-  online: ['stopping', 'stopped', 'errored'],
-  stopping: ['stopped'],
-  stopped: ['starting'],
-  errored: ['starting'],
-} as const satisfies { [S in ProcessStatus]: readonly ProcessStatus[] }
 
 interface Run {
   child: ChildHandle
@@ -95,7 +87,7 @@ export function createSupervisor(
   const machine = createStateMachine<ProcessStatus>({
     name: `process ${ident.name} (id ${ident.id})`,
     initial,
-    transitions: TRANSITIONS,
+    transitions: PROCESS_TRANSITIONS,
     clock: clock as Clock,
   })
   const ref = (): { id: number; name: string; at: number } => ({
