@@ -1,4 +1,11 @@
-import type { OdPaths } from '@opendaemon/core'
+import type { LogEntry, LogStreamParams, OdPaths } from '@opendaemon/core/client'
+
+/** A followed log stream as `od logs -f` uses it (the SDK's `LogStream`). */
+export interface LogFollowLike extends AsyncIterable<LogEntry> {
+  /** `skipped`: the daemon dropped lines for this slow client. */
+  on(event: 'skipped', handler: (count: number) => void): () => void
+  close(): Promise<void>
+}
 
 /**
  * The part of the daemon client the CLI commands use. The SDK's `OpenDaemon` client satisfies it
@@ -11,6 +18,8 @@ export interface ClientLike {
   close(): Promise<void>
   /** The connected daemon's pid and version, from its handshake (absent on fakes that do not know). */
   readonly daemon?: { readonly pid: number; readonly version: string } | null
+  /** Opens a log stream (`log.stream`); absent on fakes that do not stream. */
+  readonly streamLogs?: (params: LogStreamParams) => LogFollowLike
 }
 
 /** What the CLI asks of a connection: where, how long, and whether a daemon may be started. */

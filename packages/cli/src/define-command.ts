@@ -1,4 +1,4 @@
-import type { OdPaths } from '@opendaemon/core'
+import type { OdPaths } from '@opendaemon/core/client'
 import type { RuntimeInfo, SignalSubscriber } from './cli-io.js'
 import type { ClientLike, ClientOptions } from './client-like.js'
 import type { CommandTable } from './command-table.js'

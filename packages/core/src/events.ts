@@ -119,6 +119,57 @@ export interface EventMap {
   /** A running process was registered with `process.adopt`. */
   'process:adopted': ProcessRef & { pid: number }
   'process:state': ProcessRef & { from: ProcessStatus; to: ProcessStatus }
+
+  /** A start or stop set was ordered by the dependency resolver (§11.3); `order` lists its levels. */
+  'deps:resolved': { apps: string[]; levels: number; order: string[][]; at: number }
+  /** An app is held until its dependencies are ready. */
+  'deps:waiting': { name: string; waitingFor: string[]; at: number }
+  /** Its dependencies became ready; its start begins. */
+  'deps:satisfied': { name: string; waitedMs: number; at: number }
+  /** An app will not be started because of a dependency. */
+  'deps:blocked': {
+    name: string
+    dependency: string
+    reason: 'timeout' | 'errored' | 'stopped' | 'blocked' | 'missing'
+    error: ErrorInfo
+    at: number
+  }
+
+  /** A log file was rotated (§9.8); `rotatedTo` is the new name of the old file. */
+  'log:rotated': {
+    name: string
+    instance: number | null
+    source: 'stdout' | 'stderr' | 'combined'
+    file: string
+    rotatedTo: string
+    reason: 'size' | 'time' | 'manual'
+    at: number
+  }
+  /** A rotated file was gzipped in the background. */
+  'log:compressed': { file: string; bytesIn: number; bytesOut: number; durationMs: number; at: number }
+  /** Retention deleted old rotated files. */
+  'log:retention': { name: string; deleted: string[]; freedBytes: number; at: number }
+  /** `od flush` truncated log files. */
+  'log:flushed': { names: string[]; files: number; at: number }
+  /** `od reloadLogs` (or SIGUSR2) reopened every log file. */
+  'log:reopened': { files: number; at: number }
+  /** Writing a log file failed; output is buffered in memory and retried (§9.6). */
+  'log:write-error': { name: string; file: string; error: ErrorInfo; bufferedBytes: number; at: number }
+  /** Writes to a file succeed again after a `log:write-error`. */
+  'log:write-recovered': { name: string; file: string; lostBytes: number; at: number }
+  /** A slow follower skipped lines (§9.9). */
+  'log:skipped': { streamId: string; connectionId: string; skipped: number; at: number }
+  /** A slow follower was disconnected (policy `drop`). */
+  'log:follower-dropped': { streamId: string; connectionId: string; reason: 'slow'; at: number }
+  /** A crash record was written (§9.7). */
+  'log:crash-saved': {
+    id: ProcessId
+    name: string
+    instance: number
+    lines: number
+    file: string
+    at: number
+  }
 }
 
 /** Any event name of `M` (default: {@link EventMap}). */

@@ -33,8 +33,14 @@ export {
 } from './logger.js'
 export { MAX_SOCKET_PATH_BYTES, resolvePaths, type OdPaths, type PathsEnv } from './paths.js'
 export { formatBytes, parseBytes } from './parse-bytes.js'
+export { parseSignal } from './parse-signal.js'
 export { formatDuration, parseDuration } from './parse-duration.js'
 export { didYouMean } from './did-you-mean.js'
+export { parseCron, parseCronSpec, type CronSchedule, type CronSpec } from './cron/cron-schedule.js'
+export type { DayOfMonthRule, DayOfWeekRule } from './cron/cron-days.js'
+export { CRON_SEARCH_YEARS, nextCronAt, nextCronTime } from './cron/cron-next.js'
+export { localZoneOffset, zoneOffset, type ZoneOffset } from './cron/time-zone.js'
+export { IMPORT_HOOK, importModule } from './import-module.js'
 export {
   clonePlain,
   deepEqual,
@@ -108,8 +114,12 @@ export {
 } from './config/daemon-config.js'
 
 export type {
+  CallChannel,
   CallMeta,
+  CrashSummary,
   DaemonStatus,
+  DaemonWarning,
+  DaemonPing,
   DaemonVersion,
   EmptyParams,
   MethodDef,
@@ -118,16 +128,58 @@ export type {
   MethodParams,
   MethodResult,
   AdoptParams,
+  HardResetParams,
+  HardResetResult,
+  ProcessEnvParams,
+  ProcessEnvResult,
+  ProcessSignalParams,
+  SignalResult,
   ProcessDetail,
   ProcessExit,
   ProcessInfo,
   ProcessSelectorParams,
+  ProcessStopParams,
+  ProcessRestartParams,
+  BatchStartParams,
+  DependencyRef,
+  DepsGraph,
+  DepsGraphParams,
   ResurrectResult,
   RpcMethods,
   SaveResult,
   StartParams,
 } from './rpc/methods.js'
 
+export type {
+  LogBatchNotification,
+  LogEndNotification,
+  LogEndReason,
+  LogReadParams,
+  LogSearchResult,
+  LogSelector,
+  LogSkippedNotification,
+  LogStreamParams,
+} from './rpc/log-methods.js'
+export {
+  ENTRY_LEVELS,
+  inferLogLevel,
+  logLevelRank,
+  parseJsonObjectLine,
+  type EntryLevel,
+  type LogEntry,
+  type LogSourceName,
+} from './logs/log-entry.js'
+export { readLastLines, readLinesBackward, type ReverseReadOptions } from './logs/reverse-lines.js'
+export {
+  entryFromText,
+  parseStoredLine,
+  parseTimestampPrefix,
+  type StoredLine,
+  type StoredLineOrigin,
+} from './logs/stored-line.js'
+export { compileLogFilter, type LogFilter, type LogFilterParams } from './logs/log-filter.js'
+export { parseTimeBound } from './logs/time-bound.js'
+export { mergeEntries, type TimedEntry } from './logs/merge-entries.js'
 export { definePlugin, type Plugin, type PluginContext } from './plugins/plugin.js'
 export {
   summarizePlugins,

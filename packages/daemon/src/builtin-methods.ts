@@ -40,6 +40,8 @@ export interface BuiltinMethodDeps {
   kernel: Kernel
   clock: Clock
   pid: number
+  /** When the daemon started (epoch ms), for `daemon.ping`'s uptime. */
+  startedAt: number
   status(): DaemonStatus
   /** Starts a graceful shutdown after the current response is sent. */
   shutdown(timeoutMs: number | undefined): void
@@ -77,9 +79,12 @@ export function builtinMethodDefs(deps: BuiltinMethodDeps): { [M in BuiltinMetho
       }),
     },
     'daemon.ping': {
-      description: 'Answer with pong (the cheapest call)',
+      description: 'Answer with pong, pid, uptime and version (the cheapest call)',
       params: parseEmptyParams,
-      handler: () => ({ pong: true, at: deps.clock.now() }),
+      handler: () => {
+        const at = deps.clock.now()
+        return { pong: true, at, pid: deps.pid, uptimeMs: at - deps.startedAt, version: VERSION }
+      },
     },
     'daemon.shutdown': {
       description: 'Stop the daemon gracefully; answers before it stops',
@@ -145,6 +150,7 @@ export function builtinMethodDefs(deps: BuiltinMethodDeps): { [M in BuiltinMetho
  *   kernel,
  *   clock: systemClock,
  *   pid: process.pid,
+ *   startedAt: Date.now(),
  *   status: () => { throw new Error('not in this example') },
  *   shutdown: () => {},
  *   reload: async () => ({ changed: [], at: Date.now() }),

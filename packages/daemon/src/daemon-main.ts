@@ -1,5 +1,5 @@
 /**
- * The daemon process entry (`node dist/daemon.js [--foreground] [--home <dir>]`): argument and
+ * The daemon process entry (`node dist/daemon.js [--foreground] [--resurrect] [--home <dir>]`): argument and
  * OD_HOME resolution, the readiness pipe to the launcher, signals, uncaught errors, and the exit
  * code. It never calls `process.exit`; the bin entry does, with the code this resolves to.
  */
@@ -70,9 +70,11 @@ export async function runDaemonMain(
   }
   let paths: OdPaths
   let foreground: boolean
+  let resurrect: boolean
   try {
     const args = parseDaemonArgs(argv.slice(2))
     foreground = args.foreground || readiness === null
+    resurrect = args.resurrect
     paths = resolvePaths(
       { OD_HOME: args.home ?? env['OD_HOME'], OD_SOCKET: env['OD_SOCKET'] },
       (deps.homedir ?? homedir)(),
@@ -87,6 +89,7 @@ export async function runDaemonMain(
   const started = (deps.start ?? startDaemon)({
     home: paths.home,
     socketPath: paths.socketPath,
+    resurrect,
     ...(write === undefined
       ? {}
       : { logMirror: (line: string) => write(`${foregroundLine(line, journald)}\n`) }),

@@ -37,7 +37,6 @@ import { createLagSampler, type LagSampler } from './lag-sampler.js'
 import type { ProcessProbe } from './pid-lock.js'
 import { nodeProcessProbe } from './process-probe.js'
 import { diffSettings } from './settings-diff.js'
-import type { DaemonWarning } from './status-warnings.js'
 import { createServingGate, type ServingGate } from './serving-gate.js'
 import { claimSocket } from './socket-claim.js'
 import { createSubscriptions, type Subscriptions } from './subscriptions.js'
@@ -54,6 +53,8 @@ export interface StartDaemonOptions {
   plugins?: readonly Plugin[]
   /** Replaces {@link builtinPlugins}. */
   builtins?: () => Plugin[]
+  /** `--resurrect`: the boot behaviour of §8.16, passed to the built-in process manager. */
+  resurrect?: boolean
   /** Receives every log line as well as `daemon.log` (foreground mode: stdout). */
   logMirror?: (line: string) => void
   /** Called once the socket serves and the state is `ready`. */
@@ -61,11 +62,6 @@ export interface StartDaemonOptions {
   clock?: Clock
   probe?: ProcessProbe
   createSampler?: () => LagSampler
-}
-
-/** `daemon.status`: {@link DaemonStatus} plus the warnings of this run. */
-export interface DaemonStatusReport extends DaemonStatus {
-  warnings: DaemonWarning[]
 }
 
 /** Options of {@link Daemon.stop}. */
@@ -83,7 +79,7 @@ export interface Daemon {
   readonly server: IpcServer
   readonly state: DaemonState
   readonly logger: Logger
-  status(): DaemonStatusReport
+  status(): DaemonStatus
   /** Re-reads `config.json` (SIGHUP); an invalid file leaves the old configuration in force. */
   reload(): Promise<{ changed: string[]; at: number }>
   /** Graceful shutdown; resolves once stopped. Repeated calls return the same promise. */
@@ -122,7 +118,7 @@ export async function startDaemon(options: StartDaemonOptions): Promise<Daemon> 
   const clock = options.clock ?? systemClock
   const setup = await setUpDaemon({
     ...options,
-    builtins: options.builtins ?? builtinPlugins,
+    builtins: options.builtins ?? (() => builtinPlugins({ resurrect: options.resurrect === true })),
     clock,
     pid: process.pid,
     probe: options.probe ?? nodeProcessProbe,
@@ -201,7 +197,7 @@ function createDaemon(parts: DaemonParts): Daemon & { boot(): Promise<void> } {
   let stopPromise: Promise<void> | undefined
   let bound = false
 
-  function status(): DaemonStatusReport {
+  function status(): DaemonStatus {
     const memory = process.memoryUsage()
     const wd = watchdog.snapshot()
     return {
@@ -244,6 +240,14 @@ function createDaemon(parts: DaemonParts): Daemon & { boot(): Promise<void> } {
     log.info('shutting down', { reason })
     gate.fail(new DaemonError('OD_DAEMON_SHUTTING_DOWN'))
     const budget = stop.timeoutMs ?? settings.config.shutdownTimeoutMs
+    const needed = kernel.stopBudgetMs()
+    if (needed > budget) {
+      // A plugin (the process manager: its apps' kill timeouts) may need longer than the cap.
+      log.warn(
+        `a plugin may need up to ${needed} ms to stop but the shutdown budget is ${budget} ms; raise shutdownTimeoutMs in config.json`,
+        { needed, budget },
+      )
+    }
     const timeout = () => new DaemonError('OD_TIMEOUT', 'Stopping the plugins', budget)
     await withTimeout(clock, budget, () => kernel.stop(reason), timeout).catch((error: unknown) =>
       log.error('plugins did not stop cleanly; exiting anyway', { error }),
@@ -261,6 +265,7 @@ function createDaemon(parts: DaemonParts): Daemon & { boot(): Promise<void> } {
       kernel,
       clock,
       pid,
+      startedAt,
       status,
       reload,
       subscriptions: parts.subscriptions,

@@ -9,7 +9,6 @@
 export {
   startDaemon,
   type Daemon,
-  type DaemonStatusReport,
   type StartDaemonOptions,
   type StopOptions,
 } from './daemon.js'

@@ -60,7 +60,15 @@ export function createDaemonDispatch(deps: DispatchDeps): DaemonDispatch {
     track(ctx)
     const refusal = deps.refusal()
     if (refusal !== null) throw refusal
-    const meta: CallMeta = { connectionId: ctx.connectionId, client: ctx.client }
+    const meta: CallMeta = {
+      connectionId: ctx.connectionId,
+      client: ctx.client,
+      channel: {
+        notify: (name, params) => ctx.notify(name, params),
+        queuedBytes: () => ctx.queuedBytes?.() ?? 0,
+        signal: ctx.signal,
+      },
+    }
     const serving = deps.whenServing()
     if (serving === null) return deps.call(method, params, meta)
     return serving.then(() => {

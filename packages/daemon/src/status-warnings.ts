@@ -1,11 +1,6 @@
-import { toDaemonError, type Clock, type ErrorCode, type Logger } from '@opendaemon/core'
+import { toDaemonError, type Clock, type DaemonWarning, type Logger } from '@opendaemon/core'
 
-/** One warning of this daemon run, as `daemon.status.warnings` lists it. */
-export interface DaemonWarning {
-  code: ErrorCode
-  message: string
-  at: number
-}
+export type { DaemonWarning }
 
 /** The last warnings of this daemon run. */
 export interface WarningLog {

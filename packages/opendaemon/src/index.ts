@@ -25,4 +25,16 @@ export {
   type StartParams,
 } from '@opendaemon/core'
 export { createProcessManagerPlugin } from '@opendaemon/plugin-process-manager'
-export { parseYaml, YamlError, type JsonValue } from '@opendaemon/plugin-config-manager'
+export {
+  parseYaml,
+  YamlError,
+  defineConfig,
+  type JsonValue,
+  type AppConfig,
+  type ConfigContext,
+  type Duration,
+  type EnvValue,
+  type OpenDaemonConfig,
+  type SecretRef,
+  type Size,
+} from '@opendaemon/plugin-config-manager'

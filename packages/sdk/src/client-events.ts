@@ -1,4 +1,4 @@
-import type { ErrorCode, EventMap } from '@opendaemon/core'
+import type { ErrorCode, EventMap } from '@opendaemon/core/client'
 
 /** A failure as it travels in client events: plain JSON. */
 export interface ClientErrorInfo {

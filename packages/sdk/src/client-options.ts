@@ -1,5 +1,5 @@
 import { posix } from 'node:path'
-import { resolvePaths } from '@opendaemon/core'
+import { resolvePaths } from '@opendaemon/core/client'
 import { resolveReconnectPolicy, type ReconnectOption, type ReconnectPolicy } from './backoff.js'
 
 /** Options of `new OpenDaemon(options)`. Every field is optional. */

@@ -6,7 +6,7 @@ import {
   type ConnectClientOptions,
   type IpcClient,
   type IpcClock,
-} from '@opendaemon/core'
+} from '@opendaemon/core/client'
 import { reconnectDelay } from './backoff.js'
 import type { ClientErrorInfo, ClientEventMap } from './client-events.js'
 import type { ResolvedClientOptions } from './client-options.js'
@@ -73,7 +73,7 @@ function isNotRunning(error: unknown): boolean {
  * @example
  * ```ts
  * import { readFileSync } from 'node:fs'
- * import { connectClient, systemClock } from '@opendaemon/core'
+ * import { connectClient, systemClock } from '@opendaemon/core/client'
  * import { createConnectionManager, resolveClientOptions } from 'opendaemon-sdk'
  *
  * const manager = createConnectionManager({

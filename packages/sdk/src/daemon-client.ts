@@ -1,8 +1,10 @@
+import type * as ChildProcessModule from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import { homedir } from 'node:os'
 import {
   connectClient,
   DaemonError,
+  importModule,
   systemClock,
   toDaemonError,
   VERSION,
@@ -16,7 +18,7 @@ import {
   type MethodName,
   type MethodParams,
   type MethodResult,
-} from '@opendaemon/core'
+} from '@opendaemon/core/client'
 import { callTimeoutMs } from './call-timeout.js'
 import type { ClientEventMap, ClientEvents } from './client-events.js'
 import { resolveClientOptions, type OpenDaemonOptions, type ResolvedClientOptions } from './client-options.js'
@@ -97,6 +99,7 @@ export class DaemonClient {
   readonly #deps: OpenDaemonDeps
   readonly #router: EventRouter
   readonly #manager: ConnectionManager
+  readonly #notificationHandlers = new Set<(method: string, params: unknown) => void>()
 
   /**
    * Creates a client; nothing connects until {@link DaemonClient.connect} or the first call.
@@ -317,9 +320,37 @@ export class DaemonClient {
     })
   }
 
+  /**
+   * Calls `handler` for every notification other than bus events (`log`, `log.skipped`, `log.end` of
+   * log streams). While a handler is registered the client sends heartbeats, so a quiet stream is not
+   * closed as idle. Used by {@link OpenDaemon.logs}.
+   *
+   * @returns A function that removes the handler.
+   * @example
+   * ```ts
+   * const off = od.onNotification((method, params) => console.log(method, params))
+   * ```
+   */
+  onNotification(handler: (method: string, params: unknown) => void): () => void {
+    const entry = (method: string, params: unknown): void => handler(method, params)
+    this.#notificationHandlers.add(entry)
+    this.#manager.setHeartbeat(true)
+    return () => {
+      this.#notificationHandlers.delete(entry)
+      this.#manager.setHeartbeat(this.#wantsHeartbeat())
+    }
+  }
+
+  #wantsHeartbeat(): boolean {
+    return this.#router.daemonPatterns().length > 0 || this.#notificationHandlers.size > 0
+  }
+
   #onOpen(client: IpcClient): void {
     client.onNotification((method, params) => {
-      if (method !== 'event') return
+      if (method !== 'event') {
+        for (const handler of [...this.#notificationHandlers]) handler(method, params)
+        return
+      }
       const { event, data } = (params ?? {}) as { event?: unknown; data?: unknown }
       if (typeof event === 'string') this.#router.dispatch(event, data)
     })
@@ -342,7 +373,7 @@ export class DaemonClient {
   }
 
   #unsubscribe(pattern: string): void {
-    this.#manager.setHeartbeat(this.#router.daemonPatterns().length > 0)
+    this.#manager.setHeartbeat(this.#wantsHeartbeat())
     const client = this.#manager.client
     if (client === null) return
     // Failing to unsubscribe only means a few more events arrive; the router drops them.
@@ -356,7 +387,9 @@ export class DaemonClient {
   }
 
   async #launchWithCommand(): Promise<void> {
-    const spawn = this.#deps.spawn ?? (await import('node:child_process')).spawn
+    const spawn =
+      this.#deps.spawn ??
+      ((await importModule('node:child_process')) as unknown as typeof ChildProcessModule).spawn
     const { home, socketPath } = this.settings
     await createCommandLauncher({ home, socketPath, env: this.#deps.env, spawn })()
   }

@@ -1,5 +1,5 @@
 import type { ChildProcess, SpawnOptions } from 'node:child_process'
-import { DaemonError } from '@opendaemon/core'
+import { DaemonError } from '@opendaemon/core/client'
 
 /** Starts a child process: `child_process.spawn`, or a fake in tests. */
 export type SpawnProcess = (command: string, args: readonly string[], options: SpawnOptions) => ChildProcess

@@ -1,4 +1,4 @@
-import { createEventBus, type HandlerErrorContext } from '@opendaemon/core'
+import { createEventBus, type HandlerErrorContext } from '@opendaemon/core/client'
 import { isClientOnlyPattern } from './client-events.js'
 
 /** A handler as the router stores it (typed at the `OpenDaemon` surface). */

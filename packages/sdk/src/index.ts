@@ -7,6 +7,14 @@
  */
 export { OpenDaemon } from './open-daemon.js'
 export {
+  LogStream,
+  logStreamParams,
+  type LogsFilter,
+  type LogsOptions,
+  type LogStreamEvents,
+  type LogStreamTransport,
+} from './log-stream.js'
+export {
   DaemonClient,
   type CallOptions,
   type ConnectOptions,
@@ -58,10 +66,13 @@ export {
   type EventName,
   type EventPattern,
   type EventPayload,
+  type EntryLevel,
+  type LogEntry,
+  type LogSelector,
   type MethodName,
   type MethodParams,
   type MethodResult,
   type PluginDetails,
   type PluginInfo,
   type RpcMethods,
-} from '@opendaemon/core'
+} from '@opendaemon/core/client'

@@ -1,12 +1,14 @@
 import type {
+  LogSelector,
   DaemonStatus,
   DaemonVersion,
   MethodParams,
   MethodResult,
   PluginDetails,
   PluginInfo,
-} from '@opendaemon/core'
+} from '@opendaemon/core/client'
 import { DaemonClient, type CallOptions } from './daemon-client.js'
+import { LogStream, logStreamParams, type LogsOptions } from './log-stream.js'
 
 /**
  * The typed OpenDaemon client: the connection, calls and events of {@link DaemonClient}, plus one method
@@ -154,5 +156,68 @@ export class OpenDaemon extends DaemonClient {
    */
   disablePlugin(name: string, options?: CallOptions): Promise<PluginInfo[]> {
     return this.call('plugin.disable', { name }, options)
+  }
+
+  /**
+   * The logs of one app, a selection or every app (`log.stream`): the last `lines` entries, then — with
+   * `follow` — new ones as they are written. Filters run in the daemon. The result is an async iterable
+   * and an event emitter (`data`, `skipped`, `end`, `error`); `close()` ends it. A slow reader gets a
+   * `skipped` count instead of slowing the app (the files stay complete).
+   *
+   * @example
+   * ```ts
+   * const stream = od.logs('api', { follow: true, lines: 50, filter: { level: 'error', grep: 'timeout' } })
+   * stream.on('skipped', (count) => console.warn(`${count} lines skipped`))
+   * for await (const entry of stream) console.log(entry.timestamp, entry.message)
+   * ```
+   */
+  logs(selector?: string | number | LogSelector, options: LogsOptions = {}): LogStream {
+    const buffered = options.maxBuffered === undefined ? {} : { maxBuffered: options.maxBuffered }
+    return this.streamLogs(logStreamParams(selector, options), buffered)
+  }
+
+  /**
+   * {@link OpenDaemon.logs} with the raw `log.stream` params.
+   *
+   * @example
+   * ```ts
+   * const stream = od.streamLogs({ selector: { target: 'api' }, follow: true, lines: 20, sources: ['stderr'] })
+   * ```
+   */
+  streamLogs(params: MethodParams<'log.stream'>, options: { maxBuffered?: number } = {}): LogStream {
+    const transport = {
+      open: (params: MethodParams<'log.stream'>) => this.call('log.stream', params, { timeoutMs: 0 }),
+      unstream: (stream: string) => this.call('log.unstream', { stream }),
+      onNotification: (handler: (method: string, params: unknown) => void) => this.onNotification(handler),
+      onClosed: (handler: () => void) => this.on('client:disconnected', () => handler()),
+    }
+    return new LogStream(transport, params, options)
+  }
+
+  /**
+   * The newest lines of the selected apps, oldest first (`log.tail`).
+   *
+   * @example
+   * ```ts
+   * const { entries } = await od.tailLogs({ selector: { target: 'api' }, lines: 100, level: 'warn' })
+   * ```
+   */
+  tailLogs(params: MethodParams<'log.tail'> = {}, options?: CallOptions): Promise<MethodResult<'log.tail'>> {
+    return this.call('log.tail', params, options)
+  }
+
+  /**
+   * Searches current and rotated (gzipped) files newest first, stopping at `since` (`log.search`).
+   *
+   * @example
+   * ```ts
+   * const { entries, scannedFiles } = await od.searchLogs({ grep: 'ECONNRESET', since: '1h', lines: 500 })
+   * ```
+   */
+  searchLogs(
+    params: MethodParams<'log.search'> = {},
+    options?: CallOptions,
+  ): Promise<MethodResult<'log.search'>> {
+    return this.call('log.search', params, options)
   }
 }

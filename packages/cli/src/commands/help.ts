@@ -1,4 +1,4 @@
-import { VERSION } from '@opendaemon/core'
+import { VERSION } from '@opendaemon/core/client'
 import { CliError } from '../cli-error.js'
 import { findCommand, unknownCommandMessage, type CommandTable } from '../command-table.js'
 import { defineCommand } from '../define-command.js'

@@ -1,5 +1,6 @@
-import type { ProcessDetail } from '@opendaemon/core'
+import type { ProcessDetail } from '@opendaemon/core/client'
 import { defineCommand } from '../define-command.js'
+import { printCrash } from '../process/crash-view.js'
 import { detailRows } from '../process/process-table.js'
 
 /** `od info <name|id>`: everything about one app (env values are never shown). */
@@ -22,6 +23,7 @@ export default defineCommand({
         { key: 'key', header: 'field' },
         { key: 'value', header: 'value' },
       ])
+      if (detail.crash) printCrash(out, detail.crash)
     })
     return 0
   },

@@ -1,4 +1,4 @@
-import type { ProcessDetail } from '@opendaemon/core'
+import type { ProcessDetail } from '@opendaemon/core/client'
 import { isNotRunning } from '../daemon/not-running.js'
 import { defineCommand } from '../define-command.js'
 

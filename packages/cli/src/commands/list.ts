@@ -1,4 +1,4 @@
-import type { ProcessInfo } from '@opendaemon/core'
+import type { ProcessInfo } from '@opendaemon/core/client'
 import { defineCommand } from '../define-command.js'
 import { printProcesses } from '../process/process-table.js'
 

@@ -1,4 +1,4 @@
-import type { DaemonStatus } from '@opendaemon/core'
+import type { DaemonPing } from '@opendaemon/core/client'
 import type { ClientLike } from '../client-like.js'
 import { isNotRunning } from '../daemon/not-running.js'
 import { defineCommand } from '../define-command.js'
@@ -39,15 +39,14 @@ export default defineCommand({
       }
       return 3
     }
-    // Both requests leave together (one round trip); the latency is that of the cheapest call.
+    // One call: daemon.ping carries pid, uptime and version, so `od ping` never builds a full status.
     const started = now()
-    const statusCall = connected.call('daemon.status', {})
-    await connected.call('daemon.ping', {})
+    const status = (await connected.call('daemon.ping', {})) as DaemonPing
     const latencyMs = Math.round((now() - started) * 1000) / 1000
-    const status = (await statusCall) as DaemonStatus
     const uptime = formatDuration(status.uptimeMs)
     if (args.json) {
-      const { pid, uptimeMs, version, home, socketPath } = status
+      const { pid, uptimeMs, version } = status
+      const { home, socketPath } = paths()
       out.json({ running: true, pid, uptime, uptimeMs, version, home, socket: socketPath, latencyMs })
     } else {
       out.line(`OpenDaemon daemon running (pid ${status.pid}, uptime ${uptime}, version ${status.version})`)

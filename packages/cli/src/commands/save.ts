@@ -1,4 +1,4 @@
-import type { SaveResult } from '@opendaemon/core'
+import type { SaveResult } from '@opendaemon/core/client'
 import { defineCommand } from '../define-command.js'
 
 /** `od save`: write the process list to dump.json for `od resurrect`. */

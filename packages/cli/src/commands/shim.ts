@@ -1,5 +1,5 @@
 import { resolve, join, dirname } from 'node:path'
-import { VERSION } from '@opendaemon/core'
+import { VERSION } from '@opendaemon/core/client'
 import { CliError } from '../cli-error.js'
 import { commandWords } from '../command-table.js'
 import { defineCommand } from '../define-command.js'

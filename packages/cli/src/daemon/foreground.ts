@@ -1,6 +1,7 @@
+import type * as ChildProcessModule from 'node:child_process'
 import type { ChildProcess, SpawnOptions } from 'node:child_process'
 import { constants } from 'node:os'
-import { DaemonError } from '@opendaemon/core'
+import { DaemonError, importModule } from '@opendaemon/core/client'
 import type { CommandContext } from '../define-command.js'
 
 /** Signals passed on to a foreground daemon. */
@@ -14,7 +15,7 @@ export type SpawnForeground = (
 ) => ChildProcess
 
 /**
- * `od daemon start --foreground`: runs `<node> <daemon entry> --foreground` attached to this terminal
+ * `od daemon start --foreground`: runs `<node> <daemon entry> --foreground [--resurrect]` attached to this terminal
  * (stdio inherited, environment as given plus OD_HOME), passes signals on, and resolves to its exit code
  * (128 + the signal number when a signal ended it). The child has its own process group, so a Ctrl-C
  * reaches it once, through this process.
@@ -25,11 +26,13 @@ export type SpawnForeground = (
  * ```
  */
 export async function runForeground(ctx: CommandContext, spawn?: SpawnForeground): Promise<number> {
-  const run = spawn ?? (await import('node:child_process')).spawn
+  const run =
+    spawn ?? ((await importModule('node:child_process')) as unknown as typeof ChildProcessModule).spawn
   const paths = ctx.paths()
   const socket = ctx.args.socket
   const env = { ...ctx.env, OD_HOME: paths.home, ...(socket === undefined ? {} : { OD_SOCKET: socket }) }
-  const child = run(ctx.runtime.execPath, [ctx.runtime.daemonEntry, '--foreground'], {
+  const flags = ctx.args['resurrect'] === true ? ['--foreground', '--resurrect'] : ['--foreground']
+  const child = run(ctx.runtime.execPath, [ctx.runtime.daemonEntry, ...flags], {
     stdio: 'inherit',
     detached: true,
     env,

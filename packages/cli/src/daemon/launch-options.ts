@@ -19,5 +19,6 @@ export function launchOptionsFor(ctx: CommandContext): LaunchOptions {
     env: ctx.env,
     socket: socket === '' ? undefined : socket,
     timeoutMs: startTimeoutMs(ctx.env),
+    daemonArgs: ctx.args['resurrect'] === true ? ['--resurrect'] : [],
   }
 }

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs'
-import { DaemonError } from '@opendaemon/core'
+import { DaemonError } from '@opendaemon/core/client'
 
 /** How {@link waitForPidExit} looks and waits; tests pass fakes. */
 export interface PidWatch {

@@ -1,4 +1,4 @@
-import type { DaemonStatus } from '@opendaemon/core'
+import type { DaemonStatus } from '@opendaemon/core/client'
 import { formatBytes, formatDuration } from '../ui/format.js'
 
 /**

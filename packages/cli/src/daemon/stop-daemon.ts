@@ -1,4 +1,4 @@
-import { parseDuration } from '@opendaemon/core'
+import { parseDuration } from '@opendaemon/core/client'
 import type { CommandContext } from '../define-command.js'
 import { isNotRunning } from './not-running.js'
 import { waitForPidExit } from './pid-exit.js'

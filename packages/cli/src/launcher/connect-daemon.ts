@@ -1,4 +1,4 @@
-import { parseDuration, VERSION } from '@opendaemon/core'
+import { parseDuration, VERSION } from '@opendaemon/core/client'
 import { OpenDaemon } from 'opendaemon-sdk'
 import type { ClientLike, ConnectRequest } from '../client-like.js'
 import { ensureDaemon, START_TIMEOUT_MS } from './ensure-daemon.js'
@@ -67,5 +67,6 @@ export async function connectDaemon(request: ConnectRequest): Promise<ClientLike
     get daemon() {
       return od.daemon
     },
+    streamLogs: (params) => od.streamLogs(params),
   }
 }

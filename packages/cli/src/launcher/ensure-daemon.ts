@@ -1,7 +1,8 @@
+import type * as ChildProcessModule from 'node:child_process'
 import type { ChildProcess, SpawnOptions } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import type { Readable } from 'node:stream'
-import { DaemonError, type OdPaths } from '@opendaemon/core'
+import { DaemonError, importModule, type OdPaths } from '@opendaemon/core/client'
 import { daemonEnv } from './daemon-env.js'
 import { probeDaemon, type DaemonIdentity } from './probe-daemon.js'
 import { readinessOutcome, type StartOutcome } from './readiness-line.js'
@@ -19,6 +20,8 @@ export interface LaunchOptions {
   readonly env: Readonly<Record<string, string | undefined>>
   /** The socket the user chose (`--socket`, `OD_SOCKET`); passed on as `OD_SOCKET`. */
   readonly socket?: string | undefined
+  /** Extra arguments of the daemon entry (`--resurrect`). Default none. */
+  readonly daemonArgs?: readonly string[]
   /** How long to wait for the readiness line. Default 10 000 ms. */
   readonly timeoutMs?: number
   readonly spawn?: SpawnDaemon
@@ -77,8 +80,10 @@ export async function launchDaemon(paths: OdPaths, options: LaunchOptions): Prom
       `the daemon entry ${options.daemonEntry} does not exist (reinstall opendaemon, or fix OD_DAEMON_ENTRY)`,
     )
   }
-  const spawn = options.spawn ?? (await import('node:child_process')).spawn
-  const child = spawn(options.execPath, [options.daemonEntry], {
+  const spawn =
+    options.spawn ??
+    ((await importModule('node:child_process')) as unknown as typeof ChildProcessModule).spawn
+  const child = spawn(options.execPath, [options.daemonEntry, ...(options.daemonArgs ?? [])], {
     detached: true,
     stdio: ['ignore', 'ignore', 'ignore', 'pipe'],
     env: daemonEnv(options.env, paths.home, options.socket),

@@ -1,5 +1,5 @@
 import { createConnection } from 'node:net'
-import { DaemonError, FrameDecoder, FrameType, mapConnectError, parseAuthChallenge } from '@opendaemon/core'
+import { DaemonError, FrameDecoder, FrameType, mapConnectError, parseAuthChallenge } from '@opendaemon/core/client'
 
 /** What a daemon says about itself before authentication. */
 export interface DaemonIdentity {

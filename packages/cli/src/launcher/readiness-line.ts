@@ -1,4 +1,4 @@
-import { DaemonError, daemonErrorFromWire, isErrorCode } from '@opendaemon/core'
+import { DaemonError, daemonErrorFromWire, isErrorCode } from '@opendaemon/core/client'
 
 /** How a daemon start ended, from the one line the daemon writes on fd 3. */
 export type StartOutcome = { kind: 'ready'; pid: number } | { kind: 'exists'; pid: number }

@@ -1,4 +1,4 @@
-import type { PluginDetails, PluginInfo } from '@opendaemon/core'
+import type { PluginDetails, PluginInfo } from '@opendaemon/core/client'
 import type { Colors } from '../ui/colors.js'
 
 /** A plugin's state with the reason it is not running: `disabled (user)`, `failed (start-failed)`. */

@@ -2,7 +2,7 @@
  * How process records are drawn: the `od list` table (status coloured, memory and uptime in human
  * units) and the key/value lines of `od info`.
  */
-import type { ProcessDetail, ProcessInfo } from '@opendaemon/core'
+import type { ProcessDetail, ProcessInfo } from '@opendaemon/core/client'
 import type { Output, TableColumnSpec } from '../output.js'
 import type { Colors } from '../ui/colors.js'
 import { formatBytes, formatDuration } from '../ui/format.js'
@@ -53,6 +53,18 @@ export function printProcesses(out: Output, procs: readonly ProcessInfo[]): void
   else out.table(procs, columns(out.colors))
 }
 
+/** Names joined with commas; `-` for none (or a daemon that predates dependencies). */
+function nameList(names: readonly string[] | undefined): string {
+  return names === undefined || names.length === 0 ? '-' : names.join(', ')
+}
+
+/** `db, migrate (completed)`: names, with the condition when it is not the default `online`. */
+function dependencyList(deps: ProcessDetail['dependencies'] | undefined): string {
+  // Absent when the daemon predates dependencies.
+  if (deps === undefined || deps.length === 0) return '-'
+  return deps.map((d) => (d.condition === 'online' ? d.name : `${d.name} (${d.condition})`)).join(', ')
+}
+
 /** The key/value rows of `od info` for one instance. */
 export function detailRows(p: ProcessDetail): { key: string; value: string }[] {
   const rows: [string, unknown][] = [
@@ -75,6 +87,8 @@ export function detailRows(p: ProcessDetail): { key: string; value: string }[] {
       p.lastExit === null ? '-' : `${p.lastExit.signal ?? `code ${p.lastExit.code}`} (${p.lastExit.reason})`,
     ],
     ['env keys', p.envKeys.join(', ')],
+    ['dependencies', dependencyList(p.dependencies)],
+    ['dependents', nameList(p.dependents)],
     ['out log', p.logs.out],
     ['err log', p.logs.err],
     ['error', p.error === null ? '-' : `${p.error.code}: ${p.error.message}`],

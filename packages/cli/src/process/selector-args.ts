@@ -3,7 +3,7 @@
  * `--namespace`, `--tag` (any of, repeatable), `--tag-all` (all of, repeatable) and the `--all`
  * guard for destructive commands, turned into `process.*` selector params.
  */
-import type { ProcessSelectorParams } from '@opendaemon/core'
+import type { ProcessSelectorParams } from '@opendaemon/core/client'
 import { CliError } from '../cli-error.js'
 
 /** The `args` entries of a selector. */

@@ -1,8 +1,8 @@
 /**
- * The shape shared by `od stop`, `od restart` and `od reset`: a selector, one RPC call, the
+ * The shape shared by `od stop` and `od restart`: a selector, one RPC call, the
  * resulting processes printed as a table (or JSON).
  */
-import type { ProcessInfo } from '@opendaemon/core'
+import type { ProcessInfo } from '@opendaemon/core/client'
 import { defineCommand } from '../define-command.js'
 import { printProcesses } from './process-table.js'
 import { selectorArgs, toSelector } from './selector-args.js'
@@ -11,7 +11,7 @@ import { selectorArgs, toSelector } from './selector-args.js'
 export interface SelectorCommandOptions {
   name: string
   description: string
-  method: 'process.stop' | 'process.restart' | 'process.reset'
+  method: 'process.stop' | 'process.restart'
   examples: readonly string[]
 }
 

@@ -3,9 +3,10 @@
  * the field names `normalizeAppSpec` accepts; durations and sizes stay strings for the daemon to
  * parse (so `--max-memory abc` fails there with the one error message for every client).
  */
-import type { StartParams } from '@opendaemon/core'
+import type { StartParams } from '@opendaemon/core/client'
 import { isAbsolute, resolve } from 'node:path'
 import { CliError } from '../cli-error.js'
+import { toLogFields, type LogFlagValues } from './log-flags.js'
 
 /** The `od start` flags this module reads. */
 export interface StartValues {
@@ -17,6 +18,8 @@ export interface StartValues {
   cwd: string | undefined
   env: string[]
   autorestart: string | undefined
+  /** `--no-autorestart` (= `--autorestart never`). */
+  noAutorestart?: boolean
   stopExitCodes: string | undefined
   restartDelay: string | undefined
   backoff: string | undefined
@@ -52,6 +55,17 @@ function parseCodes(list: string): number[] {
   return codes.map(Number)
 }
 
+function autorestartOf(v: StartValues): string | undefined {
+  if (v.noAutorestart !== true) return v.autorestart
+  if (v.autorestart !== undefined && v.autorestart !== 'never') {
+    throw new CliError(
+      'OD_USAGE',
+      `--no-autorestart contradicts --autorestart ${v.autorestart}; give only one of them`,
+    )
+  }
+  return 'never'
+}
+
 /**
  * Build the start request; relative paths resolve against the caller's directory.
  *
@@ -60,7 +74,11 @@ function parseCodes(list: string): number[] {
  * toStartRequest(values, ['--port', '80'], '/srv/api') // { script: '/srv/api/server.js', cwd: '/srv/api', args: ['--port', '80'] }
  * ```
  */
-export function toStartRequest(v: StartValues, rest: readonly string[], callerCwd: string): StartParams {
+export function toStartRequest(
+  v: StartValues & LogFlagValues,
+  rest: readonly string[],
+  callerCwd: string,
+): StartParams {
   const cwd = resolve(callerCwd, v.cwd ?? '.')
   const script = /[/]/.test(v.script) && !isAbsolute(v.script) ? resolve(cwd, v.script) : v.script
   const request: StartParams = { script, cwd }
@@ -73,7 +91,7 @@ export function toStartRequest(v: StartValues, rest: readonly string[], callerCw
   set('interpreterArgs', v.nodeArgs)
   if (rest.length > 0) request.args = [...rest]
   if (v.env.length > 0) request.env = parseEnv(v.env)
-  set('autorestart', v.autorestart)
+  set('autorestart', autorestartOf(v))
   if (v.stopExitCodes !== undefined) request['stopExitCodes'] = parseCodes(v.stopExitCodes)
   set('restartDelay', v.restartDelay)
   set('backoff', v.backoff)
@@ -89,5 +107,6 @@ export function toStartRequest(v: StartValues, rest: readonly string[], callerCw
   set('maxMemory', v.maxMemory)
   set('namespace', v.namespace)
   if (v.tag.length > 0) request.tags = v.tag
+  Object.assign(request, toLogFields(v))
   return request
 }

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { SignalSubscriber } from '../../src/cli-io.js'
 import { main } from '../../src/main.js'
@@ -13,6 +14,17 @@ describe('od daemon start --foreground', () => {
   it('runs the daemon entry attached and exits with its exit code', async () => {
     const io = t.io({}, { OD_FAKE_EXIT: '4' })
     expect(await main(['daemon', 'start', '--foreground'], io)).toBe(4)
+  })
+
+  it('--resurrect reaches the daemon entry, attached and detached', async () => {
+    const argvFile = `${t.home}/fixture.argv`
+    expect(await main(['daemon', 'start', '--foreground', '--resurrect'], t.io())).toBe(0)
+    expect(await main(['daemon', 'start', '--resurrect', '--json'], t.io())).toBe(0)
+    const lines = readFileSync(argvFile, 'utf8').trim().split('\n')
+    expect(lines.map((line) => JSON.parse(line) as string[])).toEqual([
+      ['--foreground', '--resurrect'],
+      ['--resurrect'],
+    ])
   })
 
   it('passes signals on and exits once the daemon does', async () => {

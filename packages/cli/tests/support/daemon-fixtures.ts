@@ -25,6 +25,7 @@ export function status(over: Partial<DaemonStatus> = {}): DaemonStatus {
       disabled: 0,
     },
     watchdog: { lagMs: 0.44, lagMaxMs: 12.5, unhealthyPlugins: [], checkedAt: null },
+    warnings: [],
     ...over,
   }
 }

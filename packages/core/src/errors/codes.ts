@@ -333,11 +333,62 @@ export const errorCodes = {
       'Refusing to save an empty process list over dump.json; pass --force (resurrect would then start nothing).',
   },
 
+  // 4xxx logs (read path)
+  OD_LOG_PATTERN_INVALID: {
+    rpc: 4004,
+    exit: 2,
+    message: (pattern: string, detail: string) =>
+      `--grep "${pattern}" is not a valid regular expression: ${detail}. Escape special characters (\\. \\( \\[) or quote the pattern.`,
+  },
+  OD_LOG_STREAM_NOT_FOUND: {
+    rpc: 4007,
+    exit: 1,
+    message: (stream: string) => `No log stream "${stream}" on this connection; it has already ended.`,
+  },
+  OD_LOG_READ_FAILED: {
+    rpc: 4008,
+    exit: 1,
+    message: (file: string, detail: string) => `Cannot read ${file}: ${detail}; it was skipped.`,
+  },
+
+  // 4xxx logs (write path; SPECIFICATION.md §7.5)
+  OD_LOG_WRITE_FAILED: {
+    rpc: 4001,
+    exit: 1,
+    message: (file: string, errno: string, detail: string) =>
+      `Writing ${file} failed: ${errno} (${detail}). Output is kept in memory (up to logs.errorBuffer) and retried every second; free disk space or fix the permissions.`,
+  },
+  OD_LOG_DIR_MISSING: {
+    rpc: 4002,
+    exit: 1,
+    message: (file: string) =>
+      `${file} was deleted or renamed while open; it was recreated and reopened (output written in between may be lost). Do not delete live log directories; use \`od flush\`.`,
+  },
+  OD_LOG_ROTATE_FAILED: {
+    rpc: 4005,
+    exit: 1,
+    message: (file: string, detail: string) =>
+      `Could not rotate ${file}: ${detail}. Writing continues into the current file and the rotation is retried; fix the directory's permissions.`,
+  },
+  OD_LOG_COMPRESS_FAILED: {
+    rpc: 4006,
+    exit: 1,
+    message: (file: string, detail: string) =>
+      `Could not gzip ${file}: ${detail}. The plain file is kept; free disk space.`,
+  },
+  OD_LOG_DATE_FORMAT_INVALID: {
+    rpc: 4009,
+    exit: 2,
+    message: (format: string) =>
+      `logDateFormat "${format}" has no date token. Use iso, iso-local, unix, unix-ms or a pattern such as YYYY-MM-DD HH:mm:ss.`,
+  },
+
   // 5xxx configuration and value parsing
   OD_CONFIG_INVALID: {
     rpc: 5001,
     exit: 2,
-    message: (detail: string) => `Invalid configuration: ${detail}.`,
+    // A detail listing one issue per line (config files) ends with its last issue, not a period.
+    message: (detail: string) => `Invalid configuration: ${detail}${detail.includes('\n') ? '' : '.'}`,
   },
   OD_INVALID_BYTES: {
     rpc: 5002,
@@ -351,12 +402,179 @@ export const errorCodes = {
     message: (input: string) =>
       `"${input}" is not a duration. Use milliseconds (500) or units ms, s, m, h, d (for example 500ms, 1m30s, 2h).`,
   },
+  OD_CONFIG_NOT_FOUND: {
+    rpc: 5004,
+    exit: 2,
+    message: (detail: string) => `${detail}. Run \`od init\`, or \`od start <script>\`.`,
+  },
+  OD_CONFIG_LOAD_FAILED: {
+    rpc: 5005,
+    exit: 2,
+    message: (file: string, detail: string) => `Cannot load ${file}: ${detail}`,
+  },
+  OD_YAML_SYNTAX: {
+    rpc: 5006,
+    exit: 2,
+    message: (detail: string) => detail,
+  },
+  OD_YAML_UNSUPPORTED: {
+    rpc: 5007,
+    exit: 2,
+    message: (detail: string) => detail,
+  },
+  OD_CONFIG_TS_UNSUPPORTED: {
+    rpc: 5008,
+    exit: 2,
+    message: (file: string, nodeVersion: string, dir: string, jsName: string) =>
+      `Cannot load ${file}: Node ${nodeVersion} cannot strip TypeScript types and no "typescript" package was found from ${dir}. Fix: run \`npm i -D typescript\` in the project, or use Node >= 22.6, or rename the file to ${jsName}.`,
+  },
+  OD_JSON_SYNTAX: {
+    rpc: 5009,
+    exit: 2,
+    message: (where: string, problem: string) => `${where}: ${problem}`,
+  },
+  OD_ENV_PROFILE_NOT_FOUND: {
+    rpc: 5010,
+    exit: 2,
+    message: (app: string, profile: string) => `${app} has no env_${profile}; using env`,
+  },
+  OD_CONFIG_OPTION_UNSUPPORTED: {
+    rpc: 5011,
+    exit: 2,
+    message: (path: string, reason: string) =>
+      `${path} is not supported by OpenDaemon and was ignored (${reason})`,
+  },
+  OD_CONFIG_APP_NOT_FOUND: {
+    rpc: 5012,
+    exit: 2,
+    message: (names: string, file: string, known: string) =>
+      `--only names ${names}, which ${file} does not define (its apps: ${known})`,
+  },
+  OD_INVALID_SIGNAL: {
+    rpc: 5014,
+    exit: 2,
+    message: (input: string) =>
+      `"${input}" is not a signal. Use a POSIX name such as SIGTERM, SIGUSR2 or USR2, or its number (e.g. 15).`,
+  },
+
+  // 6xxx dependencies (§11)
+  OD_DEPENDENCY_CYCLE: {
+    rpc: 6001,
+    exit: 2,
+    message: (cycle: string) => `Dependency cycle: ${cycle}. Remove one of these dependencies.`,
+  },
+  OD_DEPENDENCY_UNKNOWN: {
+    rpc: 6002,
+    exit: 2,
+    message: (app: string, missing: string) =>
+      `${app} depends on "${missing}", which is neither in this config nor in the process table. Add it, or remove it from dependencies.`,
+  },
+  OD_DEPENDENCY_FAILED: {
+    rpc: 6003,
+    exit: 1,
+    message: (app: string, dependency: string, reason: string) =>
+      `${app} was not started: its dependency "${dependency}" ${reason}. Fix ${dependency} (\`od info ${dependency}\`), or raise dependencyTimeout.`,
+  },
+  OD_DEPENDENTS_RUNNING: {
+    rpc: 6004,
+    exit: 1,
+    message: (dependents: string, app: string) => `${dependents} depend on ${app} and are still running.`,
+  },
+
+  // 7xxx secrets
+  OD_SECRET_MANAGER_UNAVAILABLE: {
+    rpc: 7012,
+    exit: 1,
+    message: (where: string, secret: string) =>
+      `${where} references the secret "${secret}", but the secret manager is not available yet in this version. Put the value in env (or an envFile) for now.`,
+  },
 
   // 8xxx CLI and client side
   OD_USAGE: {
     rpc: 8001,
     exit: 2,
     message: (detail: string) => `${detail}. Run \`od help\` for usage.`,
+  },
+  OD_CONFIRM_REQUIRED: {
+    rpc: 8002,
+    exit: 2,
+    message: (command: string, flag: string) =>
+      `${command} cannot be undone, so it needs ${flag} exactly. Nothing was changed; add ${flag} to go ahead.`,
+  },
+
+  // 95xx scheduler (cron, SPECIFICATION.md §17)
+  OD_CRON_INVALID: {
+    rpc: 9501,
+    exit: 2,
+    message: (expression: string, problem: string) =>
+      `cron "${expression}": ${problem}. Use 5 fields (minute hour day-of-month month day-of-week), 6 with seconds first, or a macro such as @daily.`,
+  },
+  OD_CRON_TIMEZONE_INVALID: {
+    rpc: 9502,
+    exit: 2,
+    message: (timeZone: string) =>
+      `Unknown time zone "${timeZone}". Use an IANA name such as Europe/Berlin or America/New_York.`,
+  },
+  OD_CRON_NEVER: {
+    rpc: 9503,
+    exit: 2,
+    message: (expression: string, reason: string) =>
+      `cron "${expression}": never matches (${reason}). Change the day or month fields so that some date fits.`,
+  },
+
+  // 99xx startup (boot integration, SPECIFICATION.md §22.5)
+  OD_STARTUP_UNSUPPORTED: {
+    rpc: 9970,
+    exit: 2,
+    message: (detail: string) =>
+      `${detail}. Name a supported init system: systemd, launchd, upstart, openrc, rcd or nssm (e.g. \`opendaemon startup systemd\`).`,
+  },
+  OD_STARTUP_DETECT_FAILED: {
+    rpc: 9971,
+    exit: 1,
+    message: (detail: string) =>
+      `Could not detect the init system: ${detail}. Name it on the command line (e.g. \`opendaemon startup systemd\`).`,
+  },
+  OD_STARTUP_PERMISSION: {
+    rpc: 9972,
+    exit: 1,
+    message: (file: string, detail: string) =>
+      `Cannot write ${file} (${detail}). Run the command with sudo, or use --print and install the file yourself.`,
+  },
+  OD_STARTUP_VERIFY_FAILED: {
+    rpc: 9973,
+    exit: 1,
+    message: (file: string, output: string) =>
+      `systemd-analyze verify rejected ${file}, so nothing was installed: ${output}. Fix what it names (often --node or --home-dir) and run the command again.`,
+  },
+  OD_STARTUP_COMMAND_FAILED: {
+    rpc: 9974,
+    exit: 1,
+    message: (command: string, code: number, stderr: string) =>
+      `\`${command}\` failed (exit ${code}): ${stderr}. Fix the cause, then run it by hand or run the command again.`,
+  },
+  OD_STARTUP_PATH_INACCESSIBLE: {
+    rpc: 9975,
+    exit: 1,
+    message: (path: string, user: string, blocker: string) =>
+      `${path} cannot be run by user ${user}: ${blocker}. Install Node.js and opendaemon where ${user} can reach them (e.g. /usr/local), or pass --node <path>.`,
+  },
+  OD_STARTUP_USER_UNKNOWN: {
+    rpc: 9976,
+    exit: 2,
+    message: (user: string) =>
+      `No user account named "${user}" exists here. Check the name (\`getent passwd ${user}\`) or create the account first.`,
+  },
+  OD_STARTUP_NOT_INSTALLED: {
+    rpc: 9977,
+    exit: 1,
+    message: (what: string, file: string) =>
+      `No ${what} boot integration is installed (${file} does not exist), so there is nothing to remove. \`opendaemon startup\` installs one.`,
+  },
+  OD_STARTUP_TOOL_MISSING: {
+    rpc: 9978,
+    exit: 1,
+    message: (tool: string, hint: string) => `${tool} was not found on PATH. ${hint}`,
   },
 } as const
 

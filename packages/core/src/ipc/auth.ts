@@ -1,5 +1,6 @@
 /**
- * Shared-secret authentication of IPC clients: the auth-token file and the HMAC challenge.
+ * Shared-secret authentication of IPC clients, daemon side: creating the auth-token file, nonces and
+ * constant-time verification (the client side is in `auth-client.ts`).
  *
  * Wire rule (other-language clients need it exactly): `hmac = hex(HMAC-SHA256(key, msg))` where `key`
  * is the UTF-8 bytes of the 64-character hex token as stored in the file and `msg` is the UTF-8 bytes
@@ -7,11 +8,10 @@
  */
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto'
 import { link, lstat, open, readFile, rename, unlink } from 'node:fs/promises'
-import { DaemonError } from '../errors/daemon-error.js'
+import { isValidToken } from './auth-client.js'
 import { currentUid } from './current-uid.js'
 import { tokenFileProblem } from './file-ownership.js'
 
-const TOKEN_PATTERN = /^[0-9a-f]{64}$/
 const HMAC_PATTERN = /^[0-9a-fA-F]{64}$/
 
 /** What {@link ensureToken} did with the token file. */
@@ -56,35 +56,6 @@ export function generateNonce(): string {
 }
 
 /**
- * True when `text` has the shape of a token (64 lowercase hex characters).
- *
- * @example
- * ```ts
- * import { isValidToken } from '@opendaemon/core'
- *
- * isValidToken('abc') // false
- * ```
- */
-export function isValidToken(text: string): boolean {
-  return TOKEN_PATTERN.test(text)
-}
-
-/**
- * The answer to a challenge: `hex(HMAC-SHA256(key = token, msg = nonce))`.
- *
- * @example
- * ```ts
- * import { computeHmac, generateNonce, generateToken } from '@opendaemon/core'
- *
- * const hmac = computeHmac(generateToken(), generateNonce()) // 64 hex characters
- * ```
- * @since 0.1.0
- */
-export function computeHmac(token: string, nonce: string): string {
-  return createHmac('sha256', token).update(nonce).digest('hex')
-}
-
-/**
  * Check a client's answer in constant time. Anything that is not 64 hex characters is rejected.
  *
  * @example
@@ -101,29 +72,6 @@ export function verifyHmac(token: string, nonce: string, hmac: unknown): boolean
   if (typeof hmac !== 'string' || !HMAC_PATTERN.test(hmac)) return false
   const expected = createHmac('sha256', token).update(nonce).digest()
   return timingSafeEqual(expected, Buffer.from(hmac, 'hex'))
-}
-
-/**
- * Read a client's copy of the token.
- *
- * @throws {DaemonError} `OD_AUTH_FAILED` (naming `path`) when the file is missing, unreadable or not a token.
- * @example
- * ```ts
- * import { readToken } from '@opendaemon/core'
- *
- * const token = await readToken('/home/me/.opendaemon/auth-token')
- * ```
- * @since 0.1.0
- */
-export async function readToken(path: string): Promise<string> {
-  let text: string
-  try {
-    text = (await readFile(path, 'utf8')).trim()
-  } catch (err) {
-    throw new DaemonError('OD_AUTH_FAILED', path, { cause: err })
-  }
-  if (!isValidToken(text)) throw new DaemonError('OD_AUTH_FAILED', path, { data: { reason: 'not a token' } })
-  return text
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { Socket } from 'node:net'
 import { DaemonError } from '../errors/daemon-error.js'
-import { computeHmac, readToken } from './auth.js'
+import { computeHmac, readToken } from './auth-client.js'
 import type { IpcClientInfo } from '../events.js'
 import { encodeAuthAnswer, parseAuthResult } from './auth-messages.js'
 import { openSocket, readChallenge, refusalError } from './client-handshake.js'
@@ -11,7 +11,7 @@ import { defaultIpcLimits } from './ipc-limits.js'
 import { daemonErrorFromRpc, type JsonRpcParams } from './jsonrpc.js'
 import { decodeLogStreamPayload, type LogStreamChunk } from './log-stream-payload.js'
 import { createPendingRequests } from './pending-requests.js'
-import { checkSocketPath, maxSocketPathBytes } from './socket-files.js'
+import { checkSocketPath, maxSocketPathBytes } from './socket-path.js'
 
 /** How the client proves it may talk to the daemon: the token itself, or the file holding it. */
 export type ClientCredentials = { token: string } | { tokenPath: string }

@@ -23,15 +23,8 @@ export type {
   RpcEntry,
   ParsedPayload,
 } from './jsonrpc.js'
-export {
-  ensureToken,
-  readToken,
-  generateToken,
-  generateNonce,
-  isValidToken,
-  computeHmac,
-  verifyHmac,
-} from './auth.js'
+export { ensureToken, generateToken, generateNonce, verifyHmac } from './auth.js'
+export { computeHmac, isValidToken, readToken } from './auth-client.js'
 export type { TokenFile, TokenFileStatus } from './auth.js'
 export {
   sanitizeClientInfo,
@@ -53,9 +46,8 @@ export { createTokenBucket } from './token-bucket.js'
 export type { TokenBucket } from './token-bucket.js'
 export { nextDeadline, expiredDeadline } from './connection-deadlines.js'
 export type { Deadline, DeadlineKind, DeadlineState } from './connection-deadlines.js'
+export { maxSocketPathBytes, checkSocketPath } from './socket-path.js'
 export {
-  maxSocketPathBytes,
-  checkSocketPath,
   prepareSocketDir,
   listenPrivate,
   removeStaleSocket,

@@ -25,6 +25,8 @@ export interface IpcRequestContext {
   sendEvent(event: string, data: unknown): boolean
   /** Send a binary log-stream frame (0x04). */
   sendBinary(streamId: number, source: LogSourceCode, bytes: Buffer): boolean
+  /** Bytes written to the socket and not yet taken by the peer (log streams pace themselves on it). */
+  queuedBytes?(): number
 }
 
 /**

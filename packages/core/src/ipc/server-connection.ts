@@ -228,6 +228,7 @@ export function createServerConnection(deps: ServerConnectionDeps): ServerConnec
       notify: (method, params) => conn.notify(method, params),
       sendEvent: (event, data) => conn.notify('event', { event, data }),
       sendBinary: (streamId, source, bytes) => sendBinary(streamId, source, bytes),
+      queuedBytes: () => socket.writableLength,
     }
     return createRequestHandler({
       dispatch: deps.dispatch,

@@ -16,7 +16,8 @@ import {
   type IpcConnectionInfo,
   type ServerConnection,
 } from './server-connection.js'
-import { checkSocketPath, listenPrivate, maxSocketPathBytes, prepareSocketDir } from './socket-files.js'
+import { listenPrivate, prepareSocketDir } from './socket-files.js'
+import { checkSocketPath, maxSocketPathBytes } from './socket-path.js'
 
 /** Connection lifecycle, reported so the daemon can log and emit bus events. */
 export type IpcServerEvent =

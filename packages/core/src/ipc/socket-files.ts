@@ -1,45 +1,12 @@
 /**
- * The Unix socket on disk: path length, a private directory, owner-only socket creation, and
- * stale-socket removal.
+ * The Unix socket on disk, daemon side: a private directory, owner-only socket creation, and
+ * stale-socket removal (path-length checks, shared with clients, are in `socket-path.ts`).
  */
 import { chmod, lstat, mkdir, rm, stat } from 'node:fs/promises'
 import { createConnection, type Server } from 'node:net'
 import { DaemonError } from '../errors/daemon-error.js'
 import { currentUid } from './current-uid.js'
 import { judgeSocketDir } from './file-ownership.js'
-
-/**
- * Longest socket path in bytes: `sun_path` holds 108 bytes on Linux and 104 on macOS/BSD, NUL included.
- *
- * @example
- * ```ts
- * import { maxSocketPathBytes } from '@opendaemon/core'
- *
- * maxSocketPathBytes('linux') // 107
- * ```
- * @since 0.1.0
- */
-export function maxSocketPathBytes(platform: NodeJS.Platform): number {
-  return platform === 'linux' ? 107 : 103
-}
-
-/**
- * Throw when `socketPath` is too long to bind or connect to.
- *
- * @throws {DaemonError} `OD_SOCKET_PATH_TOO_LONG`
- * @example
- * ```ts
- * import { checkSocketPath } from '@opendaemon/core'
- *
- * checkSocketPath('/home/me/.opendaemon/od.sock', 107)
- * ```
- * @since 0.1.0
- */
-export function checkSocketPath(socketPath: string, maxBytes: number): void {
-  if (Buffer.byteLength(socketPath) > maxBytes) {
-    throw new DaemonError('OD_SOCKET_PATH_TOO_LONG', socketPath, maxBytes)
-  }
-}
 
 /**
  * Create the socket's directory with mode 0700 if missing; if it exists, check that this user owns

@@ -25,10 +25,12 @@ import { callMethod, collectMetrics, runHealthChecks, runHook } from './kernel-c
 import { createDaemonLifecycle } from './daemon-lifecycle.js'
 import {
   findRecord,
+  isActive,
   toPluginDetails,
   toPluginInfo,
   type KernelCore,
   type PluginRecord,
+  type PluginScope,
 } from './kernel-core.js'
 import { resolveLoadOrder } from './load-order.js'
 import { resolvePluginConfig } from './plugin-config.js'
@@ -40,6 +42,7 @@ import {
   KERNEL_OWNER,
 } from './registrations.js'
 import { createSerialQueue } from './serial-queue.js'
+import { stopDeadlineMs } from './take-down.js'
 
 /** Options of {@link createKernel}. */
 export interface KernelOptions {
@@ -80,6 +83,11 @@ export interface Kernel {
   start(): Promise<void>
   /** Stops every running plugin in reverse order (state `stopped`). Idempotent. */
   stop(reason?: DaemonStopReason): Promise<void>
+  /**
+   * The longest `onStop` deadline among the active plugins (a plugin's `stopTimeoutMs`, at least
+   * the hook timeout; 0 when none is active). The daemon warns when it exceeds `shutdownTimeoutMs`.
+   */
+  stopBudgetMs(): number
   /**
    * Runs a method: params are parsed by the method's parser, the handler runs inside its owner's
    * error boundary. A known method name types params and result; any other string (a name from
@@ -209,6 +217,13 @@ export function createKernel(options: KernelOptions): Kernel {
     },
     start: () => lifecycle.start(),
     stop: (reason = 'request') => lifecycle.stop(reason),
+    stopBudgetMs: () =>
+      core.records
+        .filter((record) => isActive(record.state))
+        .reduce(
+          (most, record) => Math.max(most, stopDeadlineMs(core, record, record.scope as PluginScope)),
+          0,
+        ),
     call: ((method: string, params: unknown, meta: CallMeta = {}) =>
       callMethod(core, method, params, meta)) as Kernel['call'],
     registerMethod(name, def) {

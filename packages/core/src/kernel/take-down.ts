@@ -4,14 +4,17 @@ import type { DisabledReason, PluginState } from '../events.js'
 import { isActive, type KernelCore, type PluginRecord, type PluginScope } from './kernel-core.js'
 import { withTimeout } from './with-timeout.js'
 
-/** Runs one plugin step within the hook timeout (`OD_PLUGIN_TIMEOUT` names plugin and step). */
+/**
+ * Runs one plugin step within `ms` (default: the hook timeout); `OD_PLUGIN_TIMEOUT` names plugin
+ * and step.
+ */
 export function runBounded<T>(
   core: KernelCore,
   plugin: string,
   step: string,
   task: () => T | PromiseLike<T>,
+  ms: number = core.hookTimeoutMs,
 ): Promise<T> {
-  const ms = core.hookTimeoutMs
   return withTimeout(core.clock, ms, task, () => new DaemonError('OD_PLUGIN_TIMEOUT', plugin, step, ms))
 }
 
@@ -82,10 +85,29 @@ export function markDown(
   })
 }
 
-/** Runs `onStop` within the hook timeout; a failure is logged, never thrown. */
-export async function stopPlugin(core: KernelCore, record: PluginRecord, scope: PluginScope): Promise<void> {
+/**
+ * The deadline of a plugin's `onStop`: its `stopTimeoutMs` when that is a finite number above the
+ * hook timeout, else the hook timeout (a throwing `stopTimeoutMs` is logged).
+ */
+export function stopDeadlineMs(core: KernelCore, record: PluginRecord, scope: PluginScope): number {
+  const { plugin } = record
+  if (plugin.stopTimeoutMs === undefined) return core.hookTimeoutMs
   try {
-    await runBounded(core, record.name, 'onStop', () => record.plugin.onStop?.(scope.ctx))
+    const ms = plugin.stopTimeoutMs(scope.ctx)
+    return Number.isFinite(ms) && ms > core.hookTimeoutMs ? ms : core.hookTimeoutMs
+  } catch (error) {
+    core.logger.warn(`plugin ${record.name} failed in stopTimeoutMs; its onStop gets the hook timeout`, {
+      error,
+    })
+    return core.hookTimeoutMs
+  }
+}
+
+/** Runs `onStop` within {@link stopDeadlineMs}; a failure is logged, never thrown. */
+export async function stopPlugin(core: KernelCore, record: PluginRecord, scope: PluginScope): Promise<void> {
+  const ms = stopDeadlineMs(core, record, scope)
+  try {
+    await runBounded(core, record.name, 'onStop', () => record.plugin.onStop?.(scope.ctx), ms)
   } catch (error) {
     core.logger.warn(`plugin ${record.name} failed in onStop`, { error })
   }

@@ -80,6 +80,19 @@ export interface Plugin<C = unknown> {
   onReady?(context: PluginContext<C>): void | Promise<void>
   /** On shutdown or when disabled (only if `install` completed). */
   onStop?(context: PluginContext<C>): void | Promise<void>
+  /**
+   * The deadline of `onStop` in ms, asked right before it runs, for a plugin whose stop may take
+   * longer than the kernel's hook timeout (`hookTimeoutMs`, 10 s): the process manager answers
+   * its apps' largest kill timeout plus a margin. It only extends the deadline: a value below
+   * `hookTimeoutMs`, a value that is not a finite number, or a throw leaves `hookTimeoutMs`. The
+   * daemon's `shutdownTimeoutMs` still bounds the whole shutdown.
+   *
+   * @example
+   * ```ts
+   * stopTimeoutMs: (ctx) => ctx.pluginConfig.drainMs + 1_000,
+   * ```
+   */
+  stopTimeoutMs?(context: PluginContext<C>): number
   /** Told about every failure caught by the plugin's error boundary. */
   onError?(error: DaemonError, context: PluginContext<C>): void | Promise<void>
   /** Called by `healthChecks()` (the watchdog); false or a throw means unhealthy. */

@@ -1,6 +1,9 @@
+import type { ErrorCode } from '../errors/codes.js'
 import type { DaemonState, EventMap, IpcClientInfo, ProcessStatus } from '../events.js'
 import type { EventPattern } from '../event-pattern.js'
 import type { PluginDetails, PluginInfo, PluginSummary } from '../plugins/plugin-info.js'
+import type { LogEntry } from '../logs/log-entry.js'
+import type { LogReadParams, LogSearchResult, LogSelector, LogStreamParams } from './log-methods.js'
 
 /** Params of a method that takes none: `{}` (JSON-RPC `params` may also be omitted). */
 export type EmptyParams = Record<string, never>
@@ -27,9 +30,29 @@ export interface DaemonStatus {
     /** Epoch ms of the last watchdog check; `null` before the first. */
     checkedAt: number | null
   }
+  /** The last warnings of this daemon run (at most 50, oldest first). */
+  warnings: DaemonWarning[]
+}
+
+/** One warning of the daemon's run, as `daemon.status` lists it (`od list` prints recent ones). */
+export interface DaemonWarning {
+  code: ErrorCode
+  message: string
+  /** Epoch ms. */
+  at: number
 }
 
 /** `daemon.version` result. */
+/** Result of `daemon.ping`. */
+export interface DaemonPing {
+  pong: true
+  /** Epoch ms on the daemon's clock. */
+  at: number
+  pid: number
+  uptimeMs: number
+  version: string
+}
+
 export interface DaemonVersion {
   version: string
   node: string
@@ -122,8 +145,30 @@ export interface ProcessDetail extends ProcessInfo {
     jitter: number
   }
   logs: { out: string; err: string }
+  /** The newest crash record's exit and last lines (§9.7); null when the instance never crashed. */
+  crash?: CrashSummary | null
   /** Recent exits, oldest first. */
   history: ProcessExit[]
+  /** The app's declared dependencies (§11), in declaration order. */
+  dependencies: DependencyRef[]
+  /** Names of the apps that depend on this one directly, sorted. */
+  dependents: string[]
+}
+
+/** One declared dependency of an app (§11.2): the app it needs and when that app counts as ready. */
+export interface DependencyRef {
+  name: string
+  condition: 'started' | 'online' | 'healthy' | 'completed'
+}
+
+/** The newest crash record of an instance, as `od info` shows it (§9.7). */
+export interface CrashSummary {
+  at: number
+  code: number | null
+  signal: string | null
+  reason: 'crash' | 'ready-timeout'
+  /** The last lines before the exit (at most 20), oldest first. */
+  lines: { timestamp: string; source: 'stdout' | 'stderr'; message: string }[]
 }
 
 /**
@@ -142,6 +187,15 @@ export interface StartParams {
   [option: string]: unknown
 }
 
+/**
+ * `process.start` params of a set (`od start <config>`, §11.3): every entry is validated, and the
+ * dependency graph checked, before anything starts; an entry naming an app already in the table
+ * starts that app (if not online) instead of creating it. Apps start in dependency order.
+ */
+export interface BatchStartParams {
+  apps: StartParams[]
+}
+
 /** Which processes a command acts on (§1.6); `all: true` passes the `--all` guard. */
 export interface ProcessSelectorParams {
   target?: string | number
@@ -149,6 +203,37 @@ export interface ProcessSelectorParams {
   tags?: string[]
   tagsAll?: string[]
   all?: boolean
+}
+
+/** `process.stop` params: `cascade` (default true) also stops running dependents first (§11.4). */
+export interface ProcessStopParams extends ProcessSelectorParams {
+  cascade?: boolean
+}
+
+/** `process.restart` params: `cascade: true` restarts the dependents afterwards, in order (§11.4). */
+export interface ProcessRestartParams extends ProcessSelectorParams {
+  cascade?: boolean
+}
+
+/** `deps.graph` params (§11.5): one app's neighbourhood, or the whole graph. */
+export interface DepsGraphParams {
+  target?: string
+}
+
+/** `deps.graph` result (§11.5). */
+export interface DepsGraph {
+  nodes: {
+    name: string
+    /** The app's status (the first instance not online, else `online`); `missing` for a dangling name. */
+    status: ProcessStatus | 'missing'
+    dependencies: DependencyRef[]
+    dependents: string[]
+  }[]
+  edges: { from: string; to: string; condition: DependencyRef['condition'] }[]
+  /** Start levels, each sorted by name; stops use the reverse. */
+  order: string[][]
+  /** Every cycle, printed `api → worker → api`. */
+  cycles: string[]
 }
 
 /** `process.adopt` params (§8.15). */
@@ -163,6 +248,66 @@ export interface AdoptParams {
   killTimeout?: number | string
   /** Signal the pid's whole process group instead of the pid alone. */
   groupKill?: boolean
+  /**
+   * How to start it again once it has ended (§8.15): split into words like a POSIX shell would and
+   * run without a shell, unless it contains shell syntax (a pipe, redirection, `;`, `&`, `$`, a
+   * glob, a backquote …), then through `/bin/sh -c`. Makes the adopted app restartable.
+   */
+  restartCommand?: string
+  /** Working directory of the restart command (absolute; default `/`). */
+  cwd?: string
+}
+
+/** `process.env` params: one instance (instance 0 for an app name). */
+export interface ProcessEnvParams {
+  target: string | number
+  /** Reveal the values of keys that look secret (§16.4). */
+  showPlain?: boolean
+}
+
+/** `process.env` result: the environment an instance was spawned with (or would be, when stopped). */
+export interface ProcessEnvResult {
+  id: number
+  name: string
+  instance: number
+  running: boolean
+  /** Sorted by key; masked values are `••••••`. */
+  env: Record<string, string>
+  /** Keys whose value comes from the secret store (none until the secret manager exists). */
+  secrets: string[]
+  /** Keys whose value was replaced by `••••••` (empty with `showPlain`). */
+  masked: string[]
+}
+
+/** `process.signal` params: a selector, the signal (`SIGUSR2`, `USR2` or a number), `group`. */
+export interface ProcessSignalParams extends ProcessSelectorParams {
+  signal: string | number
+  /** Signal each instance's whole process group instead of its main pid. */
+  group?: boolean
+}
+
+/** One signalled instance (`process.signal`). */
+export interface SignalResult {
+  id: number
+  pid: number
+  /** The canonical name (`SIGUSR2`). */
+  signal: string
+  /** False when the process ended before the signal reached it. */
+  sent: boolean
+}
+
+/** `process.reset` params of the hard reset (`od reset --hard --confirm RESET`). */
+export interface HardResetParams {
+  hard: true
+  /** Must be exactly `RESET`. */
+  confirm: string
+}
+
+/** `process.reset` result of the hard reset. */
+export interface HardResetResult {
+  reset: true
+  /** Instances deleted. */
+  deleted: number
 }
 
 /** `process.save` result. */
@@ -193,7 +338,8 @@ export interface ResurrectResult {
 export interface RpcMethods {
   'daemon.status': { params: EmptyParams; result: DaemonStatus }
   'daemon.version': { params: EmptyParams; result: DaemonVersion }
-  'daemon.ping': { params: EmptyParams; result: { pong: true; at: number } }
+  /** The cheapest call; also what `od ping` shows (pid, uptime, version) without building a status. */
+  'daemon.ping': { params: EmptyParams; result: DaemonPing }
   /** Starts a graceful shutdown; answers before the daemon exits. */
   'daemon.shutdown': { params: { timeoutMs?: number }; result: { stopping: true; pid: number } }
   /** Re-reads `config.json`; `changed` lists the top-level keys whose value changed. */
@@ -209,15 +355,25 @@ export interface RpcMethods {
   /** Drops the given patterns (all when omitted); returns the patterns still held. */
   'event.unsubscribe': { params: { events?: string[] }; result: { events: string[] } }
   /** Creates an app (one entry per instance) and starts it; resolves once each is online, stopped or errored. */
-  'process.start': { params: StartParams; result: ProcessInfo[] }
+  'process.start': { params: StartParams | BatchStartParams; result: ProcessInfo[] }
   /** Stops the selected instances (kill signal to the group, SIGKILL after killTimeout). */
-  'process.stop': { params: ProcessSelectorParams; result: ProcessInfo[] }
+  'process.stop': { params: ProcessStopParams; result: ProcessInfo[] }
   /** Stops then starts the selected instances. */
-  'process.restart': { params: ProcessSelectorParams; result: ProcessInfo[] }
+  'process.restart': { params: ProcessRestartParams; result: ProcessInfo[] }
   /** Stops and removes the selected instances. */
   'process.delete': { params: ProcessSelectorParams; result: { id: number; name: string; deleted: true }[] }
-  /** Clears restart counters and the last exit of the selected instances. */
-  'process.reset': { params: ProcessSelectorParams; result: ProcessInfo[] }
+  /**
+   * Clears restart counters and the last exit of the selected instances; with `{ hard: true,
+   * confirm: 'RESET' }` deletes every app, clears state.json and dump.json and resets the ids.
+   */
+  'process.reset': {
+    params: ProcessSelectorParams | HardResetParams
+    result: ProcessInfo[] | HardResetResult
+  }
+  /** The environment of one instance (redacted unless `showPlain`). */
+  'process.env': { params: ProcessEnvParams; result: ProcessEnvResult }
+  /** Sends a signal to the selected instances' main pids (or process groups). */
+  'process.signal': { params: ProcessSignalParams; result: SignalResult[] }
   /** The process table, sorted by id. */
   'process.list': { params: { namespace?: string; tags?: string[] }; result: ProcessInfo[] }
   /** Every instance of one app (or one instance by id), with details. */
@@ -228,6 +384,25 @@ export interface RpcMethods {
   'process.adopt': { params: AdoptParams; result: ProcessInfo }
   /** Starts the apps of dump.json that are not in the table. */
   'process.resurrect': { params: EmptyParams; result: ResurrectResult }
+  /** The dependency graph (§11.5): nodes with status, edges, start levels and cycles. */
+  'deps.graph': { params: DepsGraphParams; result: DepsGraph }
+  /** The newest lines of the selected apps, oldest first (current files; rotated ones when needed). */
+  'log.tail': { params: LogReadParams; result: { entries: LogEntry[] } }
+  /** Searches current and rotated (gzipped) files newest first, stopping at `since`. */
+  'log.search': { params: LogReadParams; result: LogSearchResult }
+  /** Opens a log stream on this connection: history, then live `log` notifications. */
+  'log.stream': { params: LogStreamParams; result: { stream: string } }
+  /** Ends a log stream of this connection. */
+  'log.unstream': { params: { stream: string }; result: { closed: true } }
+  /** Truncates the current log files of the selection (every app when omitted); `rotated`/`crash` also delete those. */
+  'log.flush': {
+    params: { selector?: LogSelector; rotated?: boolean; crash?: boolean }
+    result: { name: string; files: string[]; bytes: number }[]
+  }
+  /** Closes and reopens every open log file (external rotation tools; SIGUSR2). */
+  'log.reload': { params: EmptyParams; result: { reopened: number } }
+  /** Writes every queued log byte (and fsyncs the files with `fsync: true`). */
+  'log.sync': { params: { fsync?: boolean }; result: Record<string, never> }
 }
 
 /** Any RPC method name. */
@@ -245,6 +420,18 @@ export interface CallMeta {
   readonly connectionId?: string
   /** Identity the client announced when authenticating. */
   readonly client?: IpcClientInfo
+  /** The connection itself, for methods that push notifications later (log streams); absent in-process. */
+  readonly channel?: CallChannel
+}
+
+/** Push access to the connection a call came on. */
+export interface CallChannel {
+  /** Sends a JSON-RPC notification (frame 0x03); false when the connection is gone. */
+  notify(method: string, params?: unknown): boolean
+  /** Bytes written to the socket and not yet taken by the peer (a slow reader makes it grow). */
+  queuedBytes(): number
+  /** Aborted when the connection closes. */
+  readonly signal: AbortSignal
 }
 
 /**

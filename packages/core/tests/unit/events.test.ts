@@ -13,7 +13,7 @@ import {
 } from '../../src/index.js'
 
 describe('EventMap', () => {
-  it('declares the daemon, plugin, ipc and process events', () => {
+  it('declares the daemon, plugin, ipc, process and log events', () => {
     expectTypeOf<EventName>().toEqualTypeOf<
       | 'daemon:starting'
       | 'daemon:ready'
@@ -45,6 +45,20 @@ describe('EventMap', () => {
       | 'process:deleted'
       | 'process:adopted'
       | 'process:state'
+      | 'deps:resolved'
+      | 'deps:waiting'
+      | 'deps:satisfied'
+      | 'deps:blocked'
+      | 'log:rotated'
+      | 'log:compressed'
+      | 'log:retention'
+      | 'log:flushed'
+      | 'log:reopened'
+      | 'log:write-error'
+      | 'log:write-recovered'
+      | 'log:skipped'
+      | 'log:follower-dropped'
+      | 'log:crash-saved'
     >()
   })
 

@@ -191,6 +191,41 @@ describe('stopping a daemon', () => {
     expect(readFileSync(daemon.paths.logFile, 'utf8')).toMatch(/plugins did not stop cleanly; exiting anyway/)
   })
 
+  it("gives a plugin's onStop the budget it declares beyond the hook timeout", async () => {
+    const home = harness.home()
+    writeFileSync(join(home, 'config.json'), JSON.stringify({ hookTimeoutMs: 100 }))
+    const done: string[] = []
+    const draining = definePlugin({
+      name: 'draining',
+      version: '1',
+      description: '',
+      install() {},
+      stopTimeoutMs: () => 5_000,
+      onStop: () => new Promise<void>((resolve) => setTimeout(() => resolve(void done.push('drained')), 300)),
+    })
+    const daemon = await harness.start({ home, plugins: [draining] })
+    await daemon.stop()
+    expect(done).toEqual(['drained'])
+    const log = readFileSync(daemon.paths.logFile, 'utf8')
+    expect(log).not.toContain('did not finish onStop')
+    expect(log).not.toContain('may need up to')
+  })
+
+  it('warns when a plugin may need longer than the shutdown budget', async () => {
+    const greedy = definePlugin({
+      name: 'greedy',
+      version: '1',
+      description: '',
+      install() {},
+      stopTimeoutMs: () => 60_000,
+    })
+    const daemon = await harness.start({ plugins: [greedy] })
+    await daemon.stop({ timeoutMs: 2_000 })
+    expect(readFileSync(daemon.paths.logFile, 'utf8')).toContain(
+      'but the shutdown budget is 2000 ms; raise shutdownTimeoutMs in config.json',
+    )
+  })
+
   it('abandons synchronously on a forced exit', async () => {
     const daemon = await harness.start()
     daemon.abandon()

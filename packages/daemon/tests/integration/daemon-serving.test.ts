@@ -2,9 +2,8 @@ import '../support/fixture-methods.js'
 import { readFileSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { connectClient, definePlugin, VERSION, type PluginInfo } from '@opendaemon/core'
+import { connectClient, definePlugin, VERSION, type DaemonStatus, type PluginInfo } from '@opendaemon/core'
 import { afterEach, describe, expect, it } from 'vitest'
-import type { DaemonStatusReport } from '../../src/daemon.js'
 import { createDaemonHarness } from '../support/test-daemon.js'
 import { waitFor } from '../support/temp-home.js'
 
@@ -50,7 +49,7 @@ describe('a daemon serving over its socket', () => {
   it('answers daemon.status, daemon.ping and daemon.version', async () => {
     const daemon = await harness.start()
     const client = await harness.connect(daemon)
-    const status = await client.request<DaemonStatusReport>('daemon.status')
+    const status = await client.request<DaemonStatus>('daemon.status')
     expect(Object.keys(status).sort()).toEqual(
       [
         'eventLoopLagMs',
@@ -76,13 +75,19 @@ describe('a daemon serving over its socket', () => {
       home: daemon.paths.home,
       socketPath: daemon.paths.socketPath,
       node: process.version,
-      plugins: { total: 1, ready: 1 }, // the built-in process manager
+      plugins: { total: 3, ready: 3 }, // the built-in log manager, process manager and dependency resolver
       watchdog: { unhealthyPlugins: [] },
       warnings: [],
     })
     expect(status.rss).toBeGreaterThan(0)
     expect(status.heapUsed).toBeGreaterThan(0)
-    expect(await client.request('daemon.ping')).toEqual({ pong: true, at: expect.any(Number) })
+    expect(await client.request('daemon.ping')).toEqual({
+      pong: true,
+      at: expect.any(Number),
+      pid: status.pid,
+      uptimeMs: expect.any(Number),
+      version: VERSION,
+    })
     expect(await client.request('daemon.version')).toMatchObject({ version: VERSION, node: process.version })
     expect(daemon.state).toBe('running')
     expect(daemon.server.listening).toBe(true)
@@ -117,9 +122,9 @@ describe('a daemon serving over its socket', () => {
     expect(byName['bad-start']).toMatchObject({ state: 'failed', disabledReason: 'start-failed' })
     expect(byName['bad-handler']).toMatchObject({ state: 'disabled', disabledReason: 'circuit-open' })
     expect(await client.request('daemon.ping')).toMatchObject({ pong: true })
-    const status = await client.request<DaemonStatusReport>('daemon.status')
-    // The four fixtures plus the built-in process manager, which keeps working.
-    expect(status.plugins).toMatchObject({ total: 5, ready: 2, failed: 2, disabled: 1 })
+    const status = await client.request<DaemonStatus>('daemon.status')
+    // The four fixtures plus the built-in log and process managers and the dependency resolver, which keep working.
+    expect(status.plugins).toMatchObject({ total: 7, ready: 4, failed: 2, disabled: 1 })
     expect(byName['process-manager']?.state).toBe('ready')
   })
 
@@ -214,7 +219,7 @@ describe('a daemon serving over its socket', () => {
     const daemon = await harness.start({ home })
     const client = await harness.connect(daemon)
     expect(await client.request('fixture.echo', { a: 1 })).toEqual({ a: 1 })
-    const status = await client.request<DaemonStatusReport>('daemon.status')
+    const status = await client.request<DaemonStatus>('daemon.status')
     expect(status.warnings).toEqual([
       {
         code: 'OD_PLUGIN_LOAD_FAILED',

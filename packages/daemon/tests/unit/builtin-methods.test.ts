@@ -1,4 +1,4 @@
-import { createKernel, definePlugin, resolvePaths, systemClock, VERSION, type Kernel } from '@opendaemon/core'
+import { createFakeClock, createKernel, definePlugin, resolvePaths, VERSION, type Kernel } from '@opendaemon/core'
 import { afterEach, describe, expect, it } from 'vitest'
 import { registerBuiltinMethods, type BuiltinMethodDeps } from '../../src/builtin-methods.js'
 import { createSubscriptions } from '../../src/subscriptions.js'
@@ -17,8 +17,9 @@ function setup(overrides: Partial<BuiltinMethodDeps> = {}) {
   })
   const off = registerBuiltinMethods({
     kernel,
-    clock: systemClock,
+    clock: createFakeClock(10_000),
     pid: 4242,
+    startedAt: 7_000,
     status: () => {
       throw new Error('not used')
     },
@@ -41,7 +42,13 @@ describe('built-in methods', () => {
   it('answers daemon.ping, daemon.version and daemon.reload', async () => {
     const { kernel } = setup()
     current = kernel
-    expect(await kernel.call('daemon.ping', {})).toEqual({ pong: true, at: expect.any(Number) })
+    expect(await kernel.call('daemon.ping', {})).toEqual({
+      pong: true,
+      at: 10_000,
+      pid: 4242,
+      uptimeMs: 3_000,
+      version: VERSION,
+    })
     expect(await kernel.call('daemon.version', undefined as never)).toEqual({
       version: VERSION,
       node: process.version,

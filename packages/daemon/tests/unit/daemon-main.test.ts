@@ -50,6 +50,19 @@ describe('runDaemonMain', () => {
     expect(h.stdout).toEqual([])
   })
 
+  it('passes --resurrect on to the daemon (the boot behaviour of `od startup` units)', async () => {
+    const seen: unknown[] = []
+    const h = harness({
+      start: (options) => {
+        seen.push(options.resurrect)
+        return Promise.reject(new DaemonError('OD_HOME_UNUSABLE', '/tmp/od-x', 'test'))
+      },
+    })
+    expect(await runDaemonMain(argv('--resurrect', '--home', '/tmp/od-x'), {}, h.deps)).toBe(1)
+    expect(await runDaemonMain(argv('--home', '/tmp/od-x'), {}, h.deps)).toBe(1)
+    expect(seen).toEqual([true, false])
+  })
+
   it('reloads on SIGHUP and records an invalid config as a warning', async () => {
     const home = homes.make()
     const h = harness()

@@ -1,4 +1,4 @@
-import { DaemonError, type IpcRequestContext } from '@opendaemon/core'
+import { DaemonError, type CallMeta, type IpcRequestContext } from '@opendaemon/core'
 import { describe, expect, it } from 'vitest'
 import { createDaemonDispatch, type DispatchDeps } from '../../src/ipc-dispatch.js'
 
@@ -36,7 +36,35 @@ describe('createDaemonDispatch', () => {
     const { bridge, calls } = setup()
     const { ctx } = context('4')
     expect(await bridge.dispatch('daemon.ping', undefined, ctx)).toBe('ok')
-    expect(calls).toEqual([['daemon.ping', undefined, { connectionId: '4', client: ctx.client }]])
+    expect(calls).toEqual([
+      [
+        'daemon.ping',
+        undefined,
+        {
+          connectionId: '4',
+          client: ctx.client,
+          channel: expect.objectContaining({ signal: ctx.signal }) as unknown,
+        },
+      ],
+    ])
+  })
+
+  it('gives methods a channel to push notifications on the connection (log streams)', async () => {
+    const { bridge, calls } = setup()
+    const sent: unknown[] = []
+    const { ctx } = context('5')
+    const streaming: IpcRequestContext = {
+      ...ctx,
+      notify: (method, params) => (sent.push([method, params]), true),
+      queuedBytes: () => 42,
+    }
+    await bridge.dispatch('log.stream', {}, streaming)
+    await bridge.dispatch('log.stream', {}, ctx)
+    const channel = (meta: unknown) => (meta as { channel: NonNullable<CallMeta['channel']> }).channel
+    expect(channel(calls[0]?.[2]).notify('log', { stream: 'l1' })).toBe(true)
+    expect(sent).toEqual([['log', { stream: 'l1' }]])
+    expect(channel(calls[0]?.[2]).queuedBytes()).toBe(42)
+    expect(channel(calls[1]?.[2]).queuedBytes()).toBe(0)
   })
 
   it('tracks a connection from its first request until it closes', () => {

@@ -41,7 +41,11 @@ describe('unrefClock', () => {
 })
 
 describe('builtinPlugins', () => {
-  it('loads the process manager', () => {
-    expect(builtinPlugins().map((plugin) => plugin.name)).toEqual(['process-manager'])
+  it('loads the log manager, the process manager and the dependency resolver', () => {
+    expect(builtinPlugins().map((plugin) => plugin.name)).toEqual([
+      'log-manager',
+      'process-manager',
+      'dependency-resolver',
+    ])
   })
 })

@@ -1,6 +1,6 @@
-#!/usr/bin/env node
-// The `opendaemon` bin (and what the `od` shim runs), built as CommonJS (dist/cli.cjs): Node starts a
-// CommonJS entry about 13 ms faster than an ES module one. The CLI loads only the command being run, and
+// The CLI's main bundle (dist/cli-main.cjs), run only by the `opendaemon` bin (dist/cli.cjs, the code-cache
+// loader of cli-loader.ts) and so by the `od` shim. CommonJS: Node starts a CommonJS entry about 13 ms faster than an
+// ES module one. The CLI loads only the command being run, and
 // the SDK and the daemon launcher only when that command talks to the daemon (connectLazily).
 // This is the one place that reads `process` and exits.
 import { connectLazily, main } from '@opendaemon/cli'
@@ -8,7 +8,8 @@ import { homedir } from 'node:os'
 import { dirname, join } from 'node:path'
 
 function run(): Promise<number> {
-  // __filename, not import.meta.url: the CommonJS shim of import.meta.url builds a URL at startup.
+  // __filename, not import.meta.url (whose CommonJS shim builds a URL at startup): the loader (dist/cli.cjs,
+  // the bin) runs this bundle with its own path, which the shim and the daemon launcher use.
   const cliPath = __filename
   return main(process.argv.slice(2), {
     stdout: process.stdout,

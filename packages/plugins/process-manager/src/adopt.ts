@@ -1,7 +1,8 @@
 /**
  * `od adopt <pid>` (§8.15): the checks (a real, foreign-to-the-table, signalable process that is
  * not the daemon nor its parent), the default name (the executable's basename, made unique with
- * `-<pid>`), and the registration of an {@link createAdoptedSupervisor} watcher.
+ * `-<pid>`), the app definition (the restart command's, when given) and the registration of an
+ * adopted watcher (`buildAdoptedSupervisor`).
  */
 import {
   DaemonError,
@@ -13,17 +14,20 @@ import {
 } from '@opendaemon/core'
 import { readFile } from 'node:fs/promises'
 import { basename } from 'node:path'
-import { createAdoptedSupervisor } from './adopted.js'
+import { buildAdoptedSupervisor } from './adopted-handover.js'
 import { readProcStat } from './proc-info.js'
 import { normalizeAppSpec, type AppSpec, type AppSpecContext } from './app-spec.js'
 import type { AdoptProbes } from './process-manager.js'
-import type { InstanceIdentity, Supervisor } from './supervisor-contract.js'
+import { parseRestartCommand } from './restart-command.js'
+import type { InstanceIdentity, RestoredState, Supervisor } from './supervisor-contract.js'
 
 /** Shared parts the manager hands to a new adopted watcher. */
 export interface AdoptWiring {
   events: Pick<EventBus<EventMap>, 'emit'>
   clock: Pick<Clock, 'now' | 'setTimeout' | 'clearTimeout'>
   onChange: () => void
+  /** The managed supervisor that runs the restart command once the process has ended. */
+  makeManaged: (restored: RestoredState) => Supervisor
 }
 
 /** What {@link adoptProcess} needs from the manager. */
@@ -34,8 +38,15 @@ export interface AdoptContext {
   managedBy(pid: number): { name: string; id: number } | null
   nameTaken(name: string): boolean
   specContext: AppSpecContext
-  /** Adds the entry (new id) and returns its record. */
-  add(spec: AppSpec, make: (ident: InstanceIdentity, wiring: AdoptWiring) => Supervisor): Promise<ProcessInfo>
+  /**
+   * Adds the entry (new id) and returns its record; `restartable` entries are checked like a start
+   * (the restart command must resolve: `OD_SCRIPT_NOT_FOUND` …) before anything is added.
+   */
+  add(
+    spec: AppSpec,
+    restartable: boolean,
+    make: (ident: InstanceIdentity, wiring: AdoptWiring) => Supervisor,
+  ): Promise<ProcessInfo>
 }
 
 function fail(pid: number, reason: string, detail: string): DaemonError {
@@ -86,13 +97,16 @@ export async function adoptProcess(params: AdoptParams, ctx: AdoptContext): Prom
   const cmd = (await ctx.probes.cmdline(pid)) ?? []
   const name = params.name ?? defaultName(cmd, pid, (n) => ctx.nameTaken(n))
   if (ctx.nameTaken(name)) throw new DaemonError('OD_PROCESS_NAME_TAKEN', name)
+  const command = params.restartCommand
+  const launch =
+    command === undefined
+      ? { script: cmd[0] ?? `pid ${pid}`, args: cmd.slice(1), autorestart: 'never' }
+      : parseRestartCommand(command)
   const spec = normalizeAppSpec(
     {
-      script: cmd[0] ?? `pid ${pid}`,
-      args: cmd.slice(1),
+      ...launch,
       name,
-      cwd: '/',
-      autorestart: 'never',
+      cwd: params.cwd ?? '/',
       ...(params.namespace === undefined ? {} : { namespace: params.namespace }),
       ...(params.tags === undefined ? {} : { tags: params.tags }),
       ...(params.killSignal === undefined ? {} : { killSignal: params.killSignal }),
@@ -100,11 +114,12 @@ export async function adoptProcess(params: AdoptParams, ctx: AdoptContext): Prom
     },
     ctx.specContext,
   )
-  return ctx.add(spec, (ident, wiring) => {
-    const sup = createAdoptedSupervisor(
+  return ctx.add(spec, command !== undefined, (ident, wiring) => {
+    const sup = buildAdoptedSupervisor(
       ident,
       spec,
       { pid, startTime, groupKill: params.groupKill === true },
+      command !== undefined,
       {
         ...wiring,
         isSameProcess: ctx.probes.isSameProcess,

@@ -14,15 +14,24 @@ import {
   type TimerHandle,
 } from '@opendaemon/core'
 import type { AppSpec } from './app-spec.js'
-import type { InstanceIdentity, InstanceState, Supervisor } from './supervisor-contract.js'
+import type { AdoptionFacts, InstanceIdentity, InstanceState, Supervisor } from './supervisor-contract.js'
 
-/** The process being adopted. */
+/** The process being adopted (persisted in `state.json` as the app's `adopted` record). */
 export interface AdoptedProcess {
   pid: number
   /** Start time in clock ticks after boot (`/proc/<pid>/stat`). */
   startTime: number
   /** Signal the whole process group (`--group-kill`). */
   groupKill: boolean
+}
+
+/** How a watcher begins: a live process (`online`), or one found gone at a daemon restart. */
+export interface AdoptedStart {
+  status: 'online' | 'stopped'
+  desired?: 'online' | 'stopped'
+  lastExit?: ProcessExit | null
+  /** Epoch ms of the adoption (kept across daemon restarts); default now. */
+  adoptedAt?: number
 }
 
 /** What an adopted watcher needs. */
@@ -35,6 +44,8 @@ export interface AdoptedDeps {
   kill: (pid: number, signal: NodeJS.Signals) => void
   /** How often the process is checked (1 s; 50 ms while stopping). */
   pollMs: number
+  /** Told when the process ended on its own (not by a stop): the restart command's cue. */
+  onGone?: () => void
 }
 
 /**
@@ -52,12 +63,13 @@ export function createAdoptedSupervisor(
   spec: AppSpec,
   proc: AdoptedProcess,
   deps: AdoptedDeps,
-): Supervisor {
+  begin: AdoptedStart = { status: 'online' },
+): Supervisor & { adoption(): AdoptionFacts } {
   const { clock, events } = deps
-  const adoptedAt = clock.now()
-  let status: ProcessStatus = 'online'
-  let desired: 'online' | 'stopped' = 'online'
-  let lastExit: ProcessExit | null = null
+  const adoptedAt = begin.adoptedAt ?? clock.now()
+  let status: ProcessStatus = begin.status
+  let desired: 'online' | 'stopped' = begin.desired ?? 'online'
+  let lastExit: ProcessExit | null = begin.lastExit ?? null
   let timer: TimerHandle | null = null
   let removed = false
   const ref = (): { id: number; name: string; at: number } => ({
@@ -94,7 +106,10 @@ export function createAdoptedSupervisor(
       void deps.isSameProcess(proc.pid, proc.startTime).then((alive) => {
         if (status !== 'online' || removed) return
         if (alive) poll()
-        else gone('crash')
+        else {
+          gone('crash')
+          deps.onGone?.()
+        }
       })
     }, deps.pollMs)
   }
@@ -138,13 +153,14 @@ export function createAdoptedSupervisor(
       ? Promise.resolve()
       : Promise.reject(new DaemonError('OD_NOT_RESTARTABLE', ident.name))
 
-  poll()
+  if (status === 'online') poll()
   return {
     ident,
     spec,
     get status() {
       return status
     },
+    adoption: () => ({ ...proc, adoptedAt }),
     start: notRestartable,
     restart: () => Promise.reject(new DaemonError('OD_NOT_RESTARTABLE', ident.name)),
     stop,

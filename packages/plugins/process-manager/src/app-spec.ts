@@ -3,10 +3,11 @@
  * into one name, every value checked, with errors that name the key and the fix. The only I/O is
  * the injected `statKind` check of the working directory.
  */
-import { DaemonError, parseBytes } from '@opendaemon/core'
+import { DaemonError, parseBytes, type DependencyRef } from '@opendaemon/core'
 import { constants as osConstants } from 'node:os'
 import { basename, extname, resolve } from 'node:path'
 import { processDefaults } from './defaults.js'
+import { parseDependencies, parseDependencyTimeout } from './dependency-fields.js'
 import { parseOsOptions, type OsOptions } from './os-options.js'
 import { parseRestartPolicy } from './restart-options.js'
 import type { RestartPolicy } from './restart-policy.js'
@@ -18,6 +19,7 @@ import {
   describe,
   findField,
   optionError,
+  pickLogFields,
   type FoundField,
   type RawFields,
 } from './spec-fields.js'
@@ -55,6 +57,12 @@ export interface AppSpec {
   autostart: boolean
   restart: RestartPolicy
   os: OsOptions
+  /** The log fields, checked by the log manager (absent in specs saved before they existed). */
+  logs?: Record<string, unknown>
+  /** Apps this one needs (§11); absent in specs saved before dependencies existed. */
+  dependencies?: DependencyRef[]
+  /** How long a start waits for the dependencies (0 = forever); absent = the default 60 s. */
+  dependencyTimeoutMs?: number
 }
 
 /** The outside facts {@link normalizeAppSpec} depends on. */
@@ -335,5 +343,8 @@ export function normalizeAppSpec(request: unknown, ctx: AppSpecContext): AppSpec
     autostart: optionalBoolean(input, 'autostart', true),
     restart: parseRestartPolicy(input),
     os: parseOsOptions(input, ctx.cpuCount),
+    logs: pickLogFields(input),
+    dependencies: parseDependencies(input),
+    dependencyTimeoutMs: parseDependencyTimeout(input),
   }
 }

@@ -99,12 +99,15 @@ export {
   readBootId,
   type ProcessManagerDeps,
   type ProcessManagerConfig,
+  type ProcessManagerPlugin,
 } from './plugin.js'
 export {
   createProcessManager,
   type ProcessManager,
   type ManagerDeps,
   type AdoptProbes,
+  type AdoptedRecord,
+  STOP_MARGIN_MS,
 } from './process-manager.js'
 export {
   createSupervisor,
@@ -114,7 +117,13 @@ export {
   type InstanceState,
   type RestoredState,
 } from './supervisor.js'
-export { createFileLogSink, type AppLogSink, type AttachedLogs } from './log-sink.js'
+export {
+  createFileLogSink,
+  type AppLogSink,
+  type AttachedLogs,
+  type LogExit,
+  type LogTarget,
+} from './log-sink.js'
 export {
   readinessMode,
   isReadyMessage,
@@ -132,8 +141,25 @@ export {
   type AdoptContext,
   type AdoptWiring,
 } from './adopt.js'
-export { createAdoptedSupervisor, type AdoptedProcess, type AdoptedDeps } from './adopted.js'
-export { buildSpawnSpec, type LaunchContext } from './launch-spec.js'
+export {
+  createAdoptedSupervisor,
+  type AdoptedProcess,
+  type AdoptedDeps,
+  type AdoptedStart,
+} from './adopted.js'
+export {
+  buildAdoptedSupervisor,
+  withRestartCommand,
+  type AdoptedWiring,
+  type HandoverDeps,
+  type HandoverSupervisor,
+} from './adopted-handover.js'
+export { parseRestartCommand, type RestartLaunch } from './restart-command.js'
+export { viewEnv, MASK_PATTERN, MASKED_VALUE, type EnvView } from './env-view.js'
+export { instanceEnv, readEnviron, type EnvSources } from './process-env.js'
+export { signalInstances, type SignalDeps } from './process-signal.js'
+export { parseResetParams, HARD_RESET_CONFIRMATION } from './reset-params.js'
+export { buildSpawnSpec, buildLaunchEnv, type LaunchContext } from './launch-spec.js'
 export { toProcessInfo, toProcessDetail, type InstanceView } from './process-info.js'
 export { killOrphanGroup, type OrphanKillDeps } from './orphan-kill.js'
 export { restoreTable, shouldResume, dumpOf, resurrect, type RecoveryDeps } from './recovery.js'
@@ -146,6 +172,23 @@ export {
   type StateWriter,
   type StateData,
   type DumpData,
+  type DumpedApp,
+  type PersistedAdoption,
   type PersistedApp,
   type PersistedInstance,
 } from './state-file.js'
+export type {
+  BlockedStart,
+  DependencyAppFacts,
+  DependencyCoordinator,
+  DependencyNode,
+  DependencyTable,
+  ProcessManagerApi,
+  StartSetOptions,
+} from './dependency-hooks.js'
+export {
+  parseDependencies,
+  parseDependencyTimeout,
+  DEFAULT_DEPENDENCY_TIMEOUT_MS,
+} from './dependency-fields.js'
+export { LOG_FIELD_ALIASES } from './spec-fields.js'

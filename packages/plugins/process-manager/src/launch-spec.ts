@@ -29,16 +29,7 @@ export interface LaunchContext {
  * ```
  */
 export function buildSpawnSpec(ident: InstanceIdentity, spec: AppSpec, ctx: LaunchContext): SpawnSpec {
-  const env = buildChildEnv({
-    base: ctx.baseEnv,
-    app: spec.env,
-    name: ident.name,
-    id: ident.id,
-    namespace: ident.namespace,
-    instance: ident.instance,
-  })
-  env['OD_INSTANCES'] = String(spec.instances)
-  env['OD_HOME'] = ctx.home
+  const env = buildLaunchEnv(ident, spec, ctx)
   const launch = resolveLaunch(spec, ctx.launchEnv(env['PATH'] ?? ''))
   const os = spec.os
   return {
@@ -53,4 +44,30 @@ export function buildSpawnSpec(ident: InstanceIdentity, spec: AppSpec, ctx: Laun
     ...(os.umask === null ? {} : { umask: os.umask }),
     ...(os.cpuAffinity === null ? {} : { cpuAffinity: os.cpuAffinity }),
   }
+}
+
+/**
+ * The environment of an instance's next spawn (what `od env` shows for a stopped instance).
+ *
+ * @example
+ * ```ts
+ * buildLaunchEnv({ id: 0, name: 'api', namespace: 'default', instance: 0 }, spec, ctx)['OD_APP_NAME'] // 'api'
+ * ```
+ */
+export function buildLaunchEnv(
+  ident: InstanceIdentity,
+  spec: AppSpec,
+  ctx: LaunchContext,
+): Record<string, string> {
+  const env = buildChildEnv({
+    base: ctx.baseEnv,
+    app: spec.env,
+    name: ident.name,
+    id: ident.id,
+    namespace: ident.namespace,
+    instance: ident.instance,
+  })
+  env['OD_INSTANCES'] = String(spec.instances)
+  env['OD_HOME'] = ctx.home
+  return env
 }

@@ -4,18 +4,49 @@
  */
 import { createWriteStream, mkdirSync } from 'node:fs'
 import { join } from 'node:path'
+import type { CrashSummary } from '@opendaemon/core'
 import type { Readable, Writable } from 'node:stream'
 
 /** One attached child; `close` resolves once everything read so far is written. */
 export interface AttachedLogs {
   close(): Promise<void>
+  /** How the child ended; an abnormal exit makes the log manager keep a crash record (§9.7). */
+  exited?(exit: LogExit): void
+}
+
+/** The exit of an attached child, as the supervisor knows it. */
+export interface LogExit {
+  code: number | null
+  signal: string | null
+  uptimeMs: number
+  /** Non-zero code, a signal OD did not send, or a ready timeout. */
+  abnormal: boolean
+  reason: 'crash' | 'ready-timeout'
+}
+
+/** The instance whose output is attached; the log manager names files and entries from it. */
+export interface LogTarget {
+  id: number
+  name: string
+  namespace?: string
+  instance?: number
+  instances?: number
+  pid?: number
+  cwd?: string
+  tags?: readonly string[]
+  /** The app's log fields (`outFile`, `logType`, `maxLogSize` …) under their canonical names. */
+  logs?: Readonly<Record<string, unknown>> | undefined
 }
 
 /** Receives the output of every spawned instance. */
 export interface AppLogSink {
-  attach(app: { id: number; name: string }, stdout: Readable, stderr: Readable): AttachedLogs
+  attach(app: LogTarget, stdout: Readable, stderr: Readable): AttachedLogs
   /** The files an app logs to (shown by `od info`). */
-  paths(app: { id: number; name: string }): { out: string; err: string }
+  paths(app: LogTarget): { out: string; err: string }
+  /** The newest crash record of an instance (shown by `od info`). */
+  lastCrash?(app: LogTarget): CrashSummary | null
+  /** Checks an app's log fields at start; throws `OD_APP_OPTION_INVALID` naming the field. */
+  check?(logs: Readonly<Record<string, unknown>> | undefined): void
 }
 
 function finished(stream: Writable): Promise<void> {

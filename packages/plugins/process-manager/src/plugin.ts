@@ -4,26 +4,37 @@
  */
 import {
   createParamsParser,
+  DaemonError,
   definePlugin,
   type Clock,
   type AdoptParams,
+  type BatchStartParams,
   type JsonSchema,
   type Plugin,
+  type ProcessEnvParams,
+  type ProcessRestartParams,
   type ProcessSelectorParams,
+  type ProcessSignalParams,
+  type ProcessStopParams,
   type StartParams,
 } from '@opendaemon/core'
+import type { ProcessManagerApi } from './dependency-hooks.js'
 import { readFileSync, statSync } from 'node:fs'
+import { rm } from 'node:fs/promises'
 import { availableParallelism } from 'node:os'
 import { nodeLaunchEnv, type LaunchEnv } from './interpreter.js'
 import { createFileLogSink, type AppLogSink } from './log-sink.js'
 import { killOrphanGroup } from './orphan-kill.js'
-import { readJsonWithBackup, writeJsonAtomic } from './persistence/atomic-json.js'
+import { readJsonWithBackup, writeJsonAtomic, type RecoveredJson } from './persistence/atomic-json.js'
 import { probePid, readCmdline, readStartTime } from './adopt.js'
 import { isSameProcess, listGroupMembers, readRssBytes } from './proc-info.js'
+import { readEnviron } from './process-env.js'
 import { createProcessManager, type ProcessManager } from './process-manager.js'
+import { parseResetParams } from './reset-params.js'
+import { resurrectAtBoot } from './boot-resurrect.js'
 import { dumpOf, restoreTable, resurrect } from './recovery.js'
 import { nodeSpawner, type Spawner } from './spawner.js'
-import { parseDumpData, parseStateData, STATE_VERSION } from './state-file.js'
+import { parseDumpData, parseStateData, STATE_VERSION, type DumpData } from './state-file.js'
 
 /** The outside world of the plugin; every field has a real default. */
 export interface ProcessManagerDeps {
@@ -47,12 +58,19 @@ export interface ProcessManagerDeps {
   probe: (pid: number) => 'ok' | 'ESRCH' | 'EPERM'
   startTime: (pid: number) => Promise<number | null>
   cmdline: (pid: number) => Promise<string[] | null>
+  /** `/proc/<pid>/environ`, for `od env` of an adopted process. */
+  environ: (pid: number) => Promise<Record<string, string> | null>
   parentPid: number
   /** How often adopted processes are checked (§8.15: 1 s). */
   adoptPollMs: number
   /** `/proc/sys/kernel/random/boot_id`, or null where there is none. */
   bootId: () => string | null
+  /** The daemon's `--resurrect` flag; either it or the config key turns resurrect-on-boot on. */
+  resurrectOnBoot?: boolean
 }
+
+/** The plugin object: a plugin plus the {@link ProcessManagerApi} its dependents reach with `getPlugin`. */
+export type ProcessManagerPlugin = Plugin<ProcessManagerConfig> & { readonly api: ProcessManagerApi }
 
 /** The plugin's configuration (`config.json` → `plugins["process-manager"]`). */
 export interface ProcessManagerConfig {
@@ -81,6 +99,7 @@ const realDeps = (): ProcessManagerDeps => ({
   probe: (pid) => probePid(pid),
   startTime: (pid) => readStartTime(pid),
   cmdline: (pid) => readCmdline(pid),
+  environ: (pid) => readEnviron(pid),
   parentPid: process.ppid,
   adoptPollMs: 1000,
 })
@@ -97,11 +116,28 @@ const selectorSchema: JsonSchema = {
   additionalProperties: false,
 }
 const parseSelector = createParamsParser<ProcessSelectorParams>(selectorSchema)
-const parseStart = createParamsParser<StartParams>({
+const parseOneStart = createParamsParser<StartParams>({
   type: 'object',
   required: ['script'],
   properties: { script: { type: 'string', minLength: 1 } },
 })
+const parseBatchStart = createParamsParser<BatchStartParams>({
+  type: 'object',
+  required: ['apps'],
+  properties: { apps: { type: 'array', minItems: 1, items: { type: 'object' } } },
+  additionalProperties: false,
+})
+/** One app (`script` …), or a set (`apps`, §11.3). */
+function parseStart(input: unknown): StartParams | BatchStartParams {
+  const batch = typeof input === 'object' && input !== null && 'apps' in input
+  return batch ? parseBatchStart(input) : parseOneStart(input)
+}
+const cascadeSchema: JsonSchema = {
+  ...selectorSchema,
+  properties: { ...selectorSchema.properties, cascade: { type: 'boolean' } },
+}
+const parseStop = createParamsParser<ProcessStopParams>(cascadeSchema)
+const parseRestart = createParamsParser<ProcessRestartParams>(cascadeSchema)
 const parseList = createParamsParser<{ namespace?: string; tags?: string[] }>({
   type: 'object',
   properties: { namespace: { type: 'string' }, tags: { type: 'array', items: { type: 'string' } } },
@@ -129,8 +165,25 @@ const parseAdopt = createParamsParser<AdoptParams>({
     killSignal: { type: 'string' },
     killTimeout: { type: ['integer', 'string'] },
     groupKill: { type: 'boolean' },
+    restartCommand: { type: 'string', minLength: 1 },
+    cwd: { type: 'string', minLength: 1 },
   },
   additionalProperties: false,
+})
+const parseEnv = createParamsParser<ProcessEnvParams>({
+  type: 'object',
+  required: ['target'],
+  properties: { target: { type: ['string', 'integer'] }, showPlain: { type: 'boolean' } },
+  additionalProperties: false,
+})
+const parseSignal = createParamsParser<ProcessSignalParams>({
+  ...selectorSchema,
+  required: ['signal'],
+  properties: {
+    ...selectorSchema.properties,
+    signal: { type: ['string', 'integer'] },
+    group: { type: 'boolean' },
+  },
 })
 const parseEmpty = createParamsParser<Record<string, never>>({ type: 'object', additionalProperties: false })
 
@@ -169,11 +222,19 @@ function statKind(path: string): 'file' | 'directory' | 'other' | null {
  */
 export function createProcessManagerPlugin(
   overrides: Partial<ProcessManagerDeps> = {},
-): Plugin<ProcessManagerConfig> {
+): ProcessManagerPlugin {
   const deps: ProcessManagerDeps = { ...realDeps(), ...overrides }
   let manager: ProcessManager | undefined
+  const current = (): ProcessManager => {
+    if (manager === undefined) throw new DaemonError('OD_PLUGIN_DISABLED', 'process-manager')
+    return manager
+  }
+  const api: ProcessManagerApi = {
+    useDependencies: (coordinator) => current().useDependencies(coordinator),
+    table: () => current().dependencyTable(),
+  }
 
-  return definePlugin<ProcessManagerConfig>({
+  const plugin = definePlugin<ProcessManagerConfig>({
     name: 'process-manager',
     version: '0.1.0',
     description: 'Starts apps in their own process groups, restarts them by policy and persists the table',
@@ -219,6 +280,7 @@ export function createProcessManagerPlugin(
           kill: deps.kill,
           parentPid: deps.parentPid,
           pollMs: deps.adoptPollMs,
+          environ: deps.environ,
         },
       })
       manager = pm
@@ -230,12 +292,12 @@ export function createProcessManagerPlugin(
       })
       ctx.registerMethod('process.stop', {
         description: 'Stop the selected instances (whole process group, SIGKILL after killTimeout)',
-        params: parseSelector,
+        params: parseStop,
         handler: (sel) => pm.stop(sel),
       })
       ctx.registerMethod('process.restart', {
-        description: 'Stop then start the selected instances',
-        params: parseSelector,
+        description: 'Stop then start the selected instances (cascade: then their dependents, in order)',
+        params: parseRestart,
         handler: (sel) => pm.restart(sel),
       })
       ctx.registerMethod('process.delete', {
@@ -244,9 +306,28 @@ export function createProcessManagerPlugin(
         handler: (sel) => pm.delete(sel),
       })
       ctx.registerMethod('process.reset', {
-        description: 'Clear restart counters and the last exit of the selected instances',
-        params: parseSelector,
-        handler: (sel) => pm.reset(sel),
+        description:
+          'Clear restart counters and the last exit of the selected instances; { hard, confirm: "RESET" } deletes everything',
+        params: (input) => parseResetParams(input, parseSelector),
+        handler: async (params) => {
+          if (!('hard' in params)) return pm.reset(params)
+          const result = await pm.resetHard()
+          await writeJsonAtomic(ctx.paths.dumpFile, emptyDump(clock.now()), { version: STATE_VERSION })
+          // The .bak copies hold the old table: a hard reset leaves nothing to fall back to.
+          await rm(`${ctx.paths.dumpFile}.bak`, { force: true })
+          await rm(`${ctx.paths.stateFile}.bak`, { force: true })
+          return result
+        },
+      })
+      ctx.registerMethod('process.env', {
+        description: 'The environment of one instance (secret-looking values masked unless showPlain)',
+        params: parseEnv,
+        handler: (params) => pm.env(params),
+      })
+      ctx.registerMethod('process.signal', {
+        description: "Send a signal to the selected instances' main pids (group: process groups)",
+        params: parseSignal,
+        handler: (params) => pm.signal(params),
       })
       ctx.registerMethod('process.list', {
         description: 'The process table, sorted by id',
@@ -276,11 +357,8 @@ export function createProcessManagerPlugin(
         description: 'Create and start the apps of dump.json that are not in the table',
         params: parseEmpty,
         handler: async () => {
-          const dump = await readJsonWithBackup(ctx.paths.dumpFile, {
-            version: STATE_VERSION,
-            parse: parseDumpData,
-          })
-          return resurrect(pm, dump, ctx.paths.dumpFile, clock.now())
+          const dump = await readDump(ctx.paths.dumpFile)
+          return resurrect(pm, dump, ctx.paths.dumpFile, clock.now(), deps.isSameProcess)
         },
       })
     },
@@ -288,6 +366,7 @@ export function createProcessManagerPlugin(
     async onStart(ctx) {
       const pm = manager as ProcessManager
       const clock = deps.clock ?? ctx.clock
+      const resurrectOnBoot = ctx.pluginConfig.resurrectOnBoot || deps.resurrectOnBoot === true
       await restoreTable({
         manager: pm,
         events: ctx.events,
@@ -308,14 +387,37 @@ export function createProcessManagerPlugin(
           }),
         recoveryKillTimeoutMs: ctx.pluginConfig.recoveryKillTimeoutMs,
         bootId: deps.bootId(),
-        resurrectOnBoot: ctx.pluginConfig.resurrectOnBoot,
+        resurrectOnBoot,
       })
+      if (resurrectOnBoot) {
+        await resurrectAtBoot({
+          manager: pm,
+          logger: ctx.logger,
+          now: () => clock.now(),
+          readDump: () => readDump(ctx.paths.dumpFile),
+          dumpFile: ctx.paths.dumpFile,
+        })
+      }
       await pm.flush()
     },
+
+    // The kernel's hook timeout (10 s) would cut off apps with long kill timeouts (§6.8).
+    stopTimeoutMs: () => (manager as ProcessManager).stopBudgetMs(),
 
     async onStop() {
       // §6.7: the daemon stopping pauses apps; their desired state is kept for the next start.
       await manager?.shutdown()
     },
   })
+  return Object.assign(plugin, { api })
+}
+
+/** The `dump.json` data of an empty table (`od reset --hard`). */
+function emptyDump(now: number): DumpData {
+  return { kind: 'opendaemon-dump', writtenAt: now, apps: [] }
+}
+
+/** Reads `dump.json` (or its backup) for `od resurrect` and `--resurrect` at boot. */
+function readDump(file: string): Promise<RecoveredJson<DumpData>> {
+  return readJsonWithBackup(file, { version: STATE_VERSION, parse: parseDumpData })
 }

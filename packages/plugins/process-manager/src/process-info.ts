@@ -71,6 +71,7 @@ export function toProcessDetail(
   view: InstanceView,
   now: number,
   logs: { out: string; err: string },
+  dependents: readonly string[] = [],
 ): ProcessDetail {
   const { spec, state } = view
   return {
@@ -89,5 +90,7 @@ export function toProcessDetail(
     restartPolicy: { ...spec.restart, stopExitCodes: [...spec.restart.stopExitCodes] },
     logs,
     history: [...state.history],
+    dependencies: (spec.dependencies ?? []).map((dep) => ({ ...dep })),
+    dependents: [...dependents],
   }
 }

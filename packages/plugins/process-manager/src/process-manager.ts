@@ -5,6 +5,7 @@
  */
 import {
   DaemonError,
+  parseSignal,
   type Clock,
   type EventBus,
   type EventMap,
@@ -12,16 +13,37 @@ import {
   type ProcessDetail,
   type ProcessInfo,
   type AdoptParams,
+  type HardResetResult,
+  type ProcessEnvParams,
+  type ProcessEnvResult,
+  type ProcessRestartParams,
   type ProcessSelectorParams,
+  type ProcessSignalParams,
+  type ProcessStopParams,
+  type SignalResult,
 } from '@opendaemon/core'
+import type { BlockedStart, DependencyCoordinator, DependencyTable } from './dependency-hooks.js'
+import { createSetRunner } from './dependency-sets.js'
+import { dependencyTable, directDependents, graphWith, type TableApp } from './dependency-view.js'
 import { adoptProcess, type AdoptContext } from './adopt.js'
+import { buildAdoptedSupervisor } from './adopted-handover.js'
+import type { AdoptedStart } from './adopted.js'
 import { normalizeAppSpec, type AppSpec, type AppSpecContext } from './app-spec.js'
-import { buildSpawnSpec, type LaunchContext } from './launch-spec.js'
+import { buildLaunchEnv, buildSpawnSpec, type LaunchContext } from './launch-spec.js'
+import { instanceEnv } from './process-env.js'
+import { signalInstances } from './process-signal.js'
+import { adoptionOf } from './state-snapshot.js'
 import type { AppLogSink } from './log-sink.js'
 import { toProcessDetail, toProcessInfo, type InstanceView } from './process-info.js'
 import { resolveLaunch } from './interpreter.js'
 import { selectApps } from './selectors.js'
-import { createStateWriter, type PersistedInstance, type StateData } from './state-file.js'
+import {
+  createStateWriter,
+  type DumpedApp,
+  type PersistedAdoption,
+  type PersistedInstance,
+  type StateData,
+} from './state-file.js'
 import { buildStateData } from './state-snapshot.js'
 import {
   createSupervisor,
@@ -60,6 +82,8 @@ export interface AdoptProbes {
   kill: (pid: number, signal: NodeJS.Signals) => void
   parentPid: number
   pollMs: number
+  /** `/proc/<pid>/environ` of an adopted process (`od env`); null when unreadable. */
+  environ: (pid: number) => Promise<Record<string, string> | null>
 }
 
 interface Instance {
@@ -76,20 +100,37 @@ interface AppEntry {
   interpreter: string
   createdAt: number
   instances: Instance[]
-  /** Registered with `od adopt`: not persisted (its command is unknown). */
+  /** Registered with `od adopt` (its instance may since run its restart command). */
   adopted: boolean
+  /** Adopted with a restart command (`spec` runs it). */
+  restartable: boolean
 }
 
 /** The process manager's operations (one per RPC method). */
 export interface ProcessManager {
   start(request: unknown): Promise<ProcessInfo[]>
   adopt(params: AdoptParams): Promise<ProcessInfo>
-  stop(selector: ProcessSelectorParams): Promise<ProcessInfo[]>
-  restart(selector: ProcessSelectorParams): Promise<ProcessInfo[]>
+  /** Stops the selection, dependents first; `cascade` (default true) adds running dependents. */
+  stop(selector: ProcessStopParams): Promise<ProcessInfo[]>
+  /** Restarts the selection in dependency order; `cascade: true` restarts the dependents after. */
+  restart(selector: ProcessRestartParams): Promise<ProcessInfo[]>
   delete(selector: ProcessSelectorParams): Promise<{ id: number; name: string; deleted: true }[]>
   reset(selector: ProcessSelectorParams): Promise<ProcessInfo[]>
   list(filter?: { namespace?: string; tags?: readonly string[] }): Promise<ProcessInfo[]>
   info(target: string | number): Promise<ProcessDetail[]>
+  /** The environment of one instance (`name:i` picks an instance of an app; default instance 0). */
+  env(params: ProcessEnvParams): Promise<ProcessEnvResult>
+  /** @throws {DaemonError} `OD_INVALID_SIGNAL` before anything is selected or sent. */
+  signal(params: ProcessSignalParams): Promise<SignalResult[]>
+  /** Deletes every app (stopping it) and sets the id counter back to 0. */
+  resetHard(): Promise<HardResetResult>
+  /** How long `shutdown` may take: the largest kill timeout plus {@link STOP_MARGIN_MS}. */
+  stopBudgetMs(): number
+  /**
+   * Registers an adopted app from `state.json` (`saved`: its instance, id kept) or `dump.json` (new
+   * id): watched if its process is `alive`, else stopped (a restartable one starts on `start()`).
+   */
+  restoreAdopted(app: AdoptedRecord, saved: PersistedInstance | undefined, alive: boolean): Supervisor
   /** Registers an app (from the state file or a dump) without starting it; returns its instances. */
   register(spec: AppSpec, createdAt: number, restored?: readonly PersistedInstance[]): Supervisor[]
   /** Stops every instance, keeping desired states (daemon shutdown). */
@@ -100,7 +141,23 @@ export interface ProcessManager {
   flush(): Promise<void>
   /** Raises the id counter (restore). */
   reserveIds(nextId: number): void
-  apps(): readonly { name: string; spec: AppSpec; desired: 'online' | 'stopped' }[]
+  apps(): readonly DumpedApp[]
+  /** Starts instances (resurrect): in dependency order once a coordinator is installed. */
+  startSupervisors(sups: readonly Supervisor[]): Promise<void>
+  /** Installs the dependency resolver's coordinator (§11); returns its removal. */
+  useDependencies(coordinator: DependencyCoordinator): () => void
+  /** The table as the dependency graph sees it. */
+  dependencyTable(): DependencyTable
+}
+
+/** Beyond the largest kill timeout, what a shutdown needs: SIGKILL wait (1 s), logs and state. */
+export const STOP_MARGIN_MS = 2000
+
+/** An adopted app as `state.json` and `dump.json` keep it. */
+export interface AdoptedRecord {
+  spec: AppSpec
+  createdAt: number
+  adopted: PersistedAdoption
 }
 
 /**
@@ -117,11 +174,31 @@ export function createProcessManager(deps: ManagerDeps): ProcessManager {
   let nextId = 0
   let resumeIds = new Set<number>()
   let shutdownMark: 'clean' | null = null
+  /** The environment of each instance's latest spawn (`od env`); never persisted. */
+  const spawnedEnv = new Map<number, Readonly<Record<string, string>>>()
+
+  let coordinator: DependencyCoordinator | null = null
+  const tableApps = (): TableApp[] =>
+    table.map((entry) => ({
+      name: entry.name,
+      spec: entry.spec,
+      sups: entry.instances.filter((inst) => !inst.deleting).map((inst) => inst.sup),
+    }))
+  const depTable = dependencyTable(tableApps)
+  const supsOf = (name: string): Supervisor[] =>
+    live()
+      .filter(({ entry }) => entry.name === name)
+      .map(({ inst }) => inst.sup)
+  const sets = createSetRunner({ coordinator: () => coordinator, table: depTable, supsOf })
 
   const writer = createStateWriter(() => deps.writeState(snapshot(shutdownMark)), deps)
   const supDeps: SupervisorDeps = {
     ...deps.supervisor,
-    launch: (ident, spec) => buildSpawnSpec(ident, spec, deps.launch),
+    launch: (ident, spec) => {
+      const spawnSpec = buildSpawnSpec(ident, spec, deps.launch)
+      spawnedEnv.set(ident.id, spawnSpec.env)
+      return spawnSpec
+    },
     onChange: () => writer.markDirty(),
   }
 
@@ -140,7 +217,7 @@ export function createProcessManager(deps: ManagerDeps): ProcessManager {
       createdAt: inst.createdAt,
       state,
       memory: memory ?? state.memory,
-      adopted: entry.adopted,
+      adopted: (inst.sup.adoption?.() ?? null) !== null,
     }
   }
 
@@ -153,9 +230,27 @@ export function createProcessManager(deps: ManagerDeps): ProcessManager {
     const memory = await Promise.all(items.map(({ inst }) => rss(inst)))
     const now = deps.clock.now()
     return items
-      .map(({ entry, inst }, i) => toProcessInfo(view(entry, inst, memory[i] as number | null), now))
+      .map(({ entry, inst }, i) => {
+        const info = toProcessInfo(view(entry, inst, memory[i] as number | null), now)
+        const blockedBy = sets.blockedBy(entry.name)
+        const idle = info.status === 'stopped' || info.status === 'created'
+        return blockedBy !== undefined && idle && info.error === null ? { ...info, error: blockedBy } : info
+      })
       .sort((a, b) => a.id - b.id)
   }
+
+  /** Checks the dependencies of `names` against the table with `specs` added (§11.1). */
+  function checkDependencies(names: readonly string[], specs: readonly AppSpec[]): void {
+    coordinator?.check(names, graphWith(tableApps(), specs))
+  }
+
+  /** A user start: an app its dependencies blocked fails with their error. */
+  function throwBlocked(found: readonly BlockedStart[], names: readonly string[]): void {
+    const mine = found.find((b) => names.includes(b.name)) ?? found[0]
+    if (mine !== undefined) throw mine.error
+  }
+
+  const itemsOf = (sups: readonly Supervisor[]) => live().filter(({ inst }) => sups.includes(inst.sup))
 
   function select(
     selector: ProcessSelectorParams,
@@ -189,6 +284,7 @@ export function createProcessManager(deps: ManagerDeps): ProcessManager {
       createdAt,
       instances: [],
       adopted: false,
+      restartable: false,
     }
     const count = restored.length > 0 ? restored.length : spec.instances
     for (let i = 0; i < count; i++) {
@@ -225,21 +321,65 @@ export function createProcessManager(deps: ManagerDeps): ProcessManager {
       ({ entry, inst }) => entry.name === target || String(inst.sup.ident.id) === target,
     )
     if (items.length === 0) return null
-    await Promise.all(items.map(({ inst }) => inst.sup.start()))
+    const names = [...new Set(items.map(({ entry }) => entry.name))]
+    checkDependencies(names, [])
+    throwBlocked(
+      await sets.start(
+        items.map(({ inst }) => inst.sup),
+        { expand: true },
+      ),
+      names,
+    )
     return infos(items)
   }
 
+  /** `process.start { apps }`: validate every app and the graph, register, start in order. */
+  async function startBatch(requests: readonly unknown[]): Promise<ProcessInfo[]> {
+    const specs = requests.map((request) => normalizeAppSpec(request, deps.specContext()))
+    const twice = specs.find((spec, i) => specs.findIndex((s) => s.name === spec.name) !== i)
+    if (twice !== undefined) {
+      throw new DaemonError(
+        'OD_INVALID_PARAMS',
+        `apps: "${twice.name}" is defined twice; app names are unique`,
+      )
+    }
+    for (const spec of specs) deps.logSink.check?.(spec.logs)
+    const fresh = specs.filter((spec) => !table.some((entry) => entry.name === spec.name))
+    checkDependencies(
+      specs.map((spec) => spec.name),
+      fresh,
+    )
+    // Every script must resolve before the first app is registered: a bad one fails the whole set.
+    for (const spec of fresh) interpreterOf(spec)
+    const now = deps.clock.now()
+    const started = fresh.filter((spec) => spec.autostart).map((spec) => spec.name)
+    for (const spec of fresh) register(spec, now)
+    const existing = specs.filter((spec) => !fresh.includes(spec)).map((spec) => spec.name)
+    const names = new Set([...started, ...existing])
+    await sets.start(
+      live()
+        .filter(({ entry }) => names.has(entry.name))
+        .map(({ inst }) => inst.sup),
+      { expand: true },
+    )
+    return infos(live().filter(({ entry }) => specs.some((spec) => spec.name === entry.name)))
+  }
+
   async function start(request: unknown): Promise<ProcessInfo[]> {
+    const apps = (request as { apps?: unknown } | null)?.apps
+    if (Array.isArray(apps)) return startBatch(apps)
     const script = (request as { script?: unknown } | null)?.script
     if (typeof script === 'string') {
       const existing = await startExisting(script)
       if (existing !== null) return existing
     }
     const spec = normalizeAppSpec(request, deps.specContext())
+    deps.logSink.check?.(spec.logs)
     if (table.some((entry) => entry.name === spec.name))
       throw new DaemonError('OD_PROCESS_NAME_TAKEN', spec.name)
+    checkDependencies([spec.name], [spec])
     const sups = register(spec, deps.clock.now())
-    if (spec.autostart) await Promise.all(sups.map((sup) => sup.start()))
+    if (spec.autostart) throwBlocked(await sets.start(sups, { expand: true }), [spec.name])
     return infos(live().filter(({ inst }) => sups.includes(inst.sup)))
   }
 
@@ -259,14 +399,20 @@ export function createProcessManager(deps: ManagerDeps): ProcessManager {
     const items = select(selector, true)
     for (const { inst } of items) inst.deleting = true
     writer.markDirty()
-    await Promise.all(
-      items.map(async ({ entry, inst }) => {
+    await sets.remove(
+      items.map(({ inst }) => inst.sup),
+      async (sup) => {
+        const { entry, inst } = items.find((item) => item.inst.sup === sup) as (typeof items)[number]
         await inst.sup.remove()
         entry.instances = entry.instances.filter((x) => x !== inst)
-        if (entry.instances.length === 0) table.splice(table.indexOf(entry), 1)
+        spawnedEnv.delete(inst.sup.ident.id)
+        if (entry.instances.length === 0) {
+          table.splice(table.indexOf(entry), 1)
+          sets.forget(entry.name)
+        }
         deps.events.emit('process:deleted', { id: inst.sup.ident.id, name: entry.name, at: deps.clock.now() })
         writer.markDirty()
-      }),
+      },
     )
     return items
       .map(({ entry, inst }) => ({ id: inst.sup.ident.id, name: entry.name, deleted: true as const }))
@@ -283,30 +429,111 @@ export function createProcessManager(deps: ManagerDeps): ProcessManager {
       },
       nameTaken: (name) => table.some((entry) => entry.name === name),
       specContext: deps.specContext(),
-      add(spec, make) {
-        const id = nextId++
-        const ident: InstanceIdentity = { id, name: spec.name, namespace: spec.namespace, instance: 0 }
-        const sup = make(ident, {
-          events: deps.events,
-          clock: deps.clock,
-          onChange: () => writer.markDirty(),
-        })
-        const entry: AppEntry = {
-          name: spec.name,
-          namespace: spec.namespace,
-          spec,
-          interpreter: 'none',
-          createdAt: deps.clock.now(),
-          instances: [{ sup, createdAt: deps.clock.now(), deleting: false }],
-          adopted: true,
-        }
-        table.push(entry)
-        writer.markDirty()
-        return infos([{ entry, inst: entry.instances[0] as Instance }]).then(
-          (procs) => procs[0] as ProcessInfo,
-        )
+      add(spec, restartable, make) {
+        const interpreter = restartable ? interpreterOf(spec) : 'none'
+        const ident = adoptedIdent(spec, nextId++)
+        const sup = make(ident, { ...adoptWiring(), makeManaged: managedFor(ident, spec) })
+        const entry = addAdopted(spec, restartable, interpreter, sup, deps.clock.now())
+        // On disk before the answer: a daemon killed right after still knows the process.
+        return writer
+          .flush()
+          .then(() => infos([{ entry, inst: entry.instances[0] as Instance }]))
+          .then((procs) => procs[0] as ProcessInfo)
       },
     }
+  }
+
+  const adoptedIdent = (spec: AppSpec, id: number): InstanceIdentity => ({
+    id,
+    name: spec.name,
+    namespace: spec.namespace,
+    instance: 0,
+  })
+  const adoptWiring = () => ({ events: deps.events, clock: deps.clock, onChange: () => writer.markDirty() })
+  const managedFor = (ident: InstanceIdentity, spec: AppSpec) => (restored: RestoredState) =>
+    createSupervisor(ident, spec, supDeps, restored)
+
+  function addAdopted(
+    spec: AppSpec,
+    restartable: boolean,
+    interpreter: string,
+    sup: Supervisor,
+    createdAt: number,
+  ): AppEntry {
+    const entry: AppEntry = {
+      name: spec.name,
+      namespace: spec.namespace,
+      spec,
+      interpreter,
+      createdAt,
+      instances: [{ sup, createdAt, deleting: false }],
+      adopted: true,
+      restartable,
+    }
+    table.push(entry)
+    writer.markDirty()
+    return entry
+  }
+
+  function restoreAdopted(
+    app: AdoptedRecord,
+    saved: PersistedInstance | undefined,
+    alive: boolean,
+  ): Supervisor {
+    const { spec, adopted } = app
+    const ident = adoptedIdent(spec, saved?.id ?? nextId++)
+    const now = deps.clock.now()
+    const gone = {
+      code: null,
+      signal: null,
+      at: now,
+      uptimeMs: now - adopted.adoptedAt,
+      reason: 'crash' as const,
+    }
+    const begin: AdoptedStart = alive
+      ? { status: 'online', adoptedAt: adopted.adoptedAt }
+      : {
+          status: 'stopped',
+          adoptedAt: adopted.adoptedAt,
+          desired: saved?.desired ?? 'online',
+          lastExit: saved?.status === 'stopped' ? saved.lastExit : gone,
+        }
+    const wiring = {
+      ...adoptWiring(),
+      isSameProcess: deps.adopt.isSameProcess,
+      kill: deps.adopt.kill,
+      pollMs: deps.adopt.pollMs,
+      makeManaged: managedFor(ident, spec),
+    }
+    const sup = buildAdoptedSupervisor(ident, spec, adopted, adopted.restartable, wiring, begin)
+    const interpreter = adopted.restartable ? interpreterOrNone(spec) : 'none'
+    addAdopted(spec, adopted.restartable, interpreter, sup, app.createdAt)
+    return sup
+  }
+
+  function interpreterOrNone(spec: AppSpec): string {
+    try {
+      return interpreterOf(spec)
+    } catch {
+      return 'none' // the restart command no longer resolves; the start will say why
+    }
+  }
+
+  /** One instance for `od env`: an id, a name (instance 0) or `name:index`. */
+  function pickInstance(target: string | number): Supervisor {
+    const match = typeof target === 'string' ? /^(.+):(\d+)$/.exec(target) : null
+    const name = match === null ? target : (match[1] as string)
+    const sups = select({ target: name }, false).map(({ inst }) => inst.sup)
+    if (new Set(sups.map((sup) => sup.ident.name)).size > 1) {
+      throw new DaemonError(
+        'OD_INVALID_PARAMS',
+        `target: "${target}" matches several apps; od env shows one instance: give a name, an id or name:index`,
+      )
+    }
+    const index = match === null ? undefined : Number(match[2])
+    const found = index === undefined ? sups[0] : sups.find((sup) => sup.ident.instance === index)
+    if (found === undefined) throw new DaemonError('OD_PROCESS_NOT_FOUND', `instance ${index} of "${name}"`)
+    return found
   }
 
   function snapshot(shutdown: 'clean' | null = null): StateData {
@@ -316,8 +543,14 @@ export function createProcessManager(deps: ManagerDeps): ProcessManager {
 
   return {
     start,
-    stop: (selector) => each(selector, true, (sup) => sup.stop()),
-    restart: (selector) => each(selector, true, (sup) => sup.restart()),
+    async stop({ cascade, ...selector }) {
+      const sups = select(selector, true).map(({ inst }) => inst.sup)
+      return infos(itemsOf(await sets.stop(sups, cascade !== false)))
+    },
+    async restart({ cascade, ...selector }) {
+      const sups = select(selector, true).map(({ inst }) => inst.sup)
+      return infos(itemsOf(await sets.restart(sups, cascade === true)))
+    },
     delete: remove,
     reset: (selector) => each(selector, true, (sup) => sup.reset()),
     list: (filter = {}) =>
@@ -335,13 +568,22 @@ export function createProcessManager(deps: ManagerDeps): ProcessManager {
       const memory = await Promise.all(items.map(({ inst }) => rss(inst)))
       const now = deps.clock.now()
       return items
-        .map(({ entry, inst }, i) =>
-          toProcessDetail(
+        .map(({ entry, inst }, i) => {
+          const target = {
+            ...inst.sup.ident,
+            instances: entry.spec.instances,
+            cwd: entry.spec.cwd,
+            logs: entry.spec.logs,
+          }
+          const detail = toProcessDetail(
             view(entry, inst, memory[i] as number | null),
             now,
-            deps.logSink.paths({ id: inst.sup.ident.id, name: entry.name }),
-          ),
-        )
+            deps.logSink.paths(target),
+            directDependents(tableApps(), entry.name),
+          )
+          const crash = deps.logSink.lastCrash?.(target)
+          return crash === undefined ? detail : { ...detail, crash }
+        })
         .sort((a, b) => a.id - b.id)
     },
     register,
@@ -367,15 +609,51 @@ export function createProcessManager(deps: ManagerDeps): ProcessManager {
       nextId = Math.max(nextId, n)
     },
     adopt: (params) => adoptProcess(params, adoptContext()),
+    env: async ({ target, showPlain }) =>
+      instanceEnv(
+        pickInstance(target),
+        {
+          spawned: (id) => spawnedEnv.get(id),
+          next: (sup) => buildLaunchEnv(sup.ident, sup.spec, deps.launch),
+          environ: deps.adopt.environ,
+        },
+        showPlain === true,
+      ),
+    async signal(params) {
+      const signal = parseSignal(params.signal)
+      const { signal: _given, group, ...selector } = params
+      const sups = select(selector, true).map(({ inst }) => inst.sup)
+      return signalInstances(sups, signal, group === true, deps.adopt)
+    },
+    async resetHard() {
+      const deleted = live().length === 0 ? [] : await remove({ target: 'all' })
+      nextId = 0
+      writer.markDirty()
+      await writer.flush()
+      return { reset: true, deleted: deleted.length }
+    },
+    stopBudgetMs: () =>
+      Math.max(0, ...live().map(({ inst }) => inst.sup.spec.killTimeoutMs)) + STOP_MARGIN_MS,
+    restoreAdopted,
+    startSupervisors: async (sups) => void (await sets.start(sups, { expand: false })),
+    useDependencies(installed) {
+      coordinator = installed
+      return () => {
+        if (coordinator === installed) coordinator = null
+      }
+    },
+    dependencyTable: () => depTable,
     apps: () =>
-      table
-        .filter((entry) => !entry.adopted)
-        .map((entry) => ({
+      table.map((entry) => {
+        const adopted = adoptionOf(entry)
+        return {
           name: entry.name,
           spec: entry.spec,
           desired: entry.instances.some((i) => i.sup.snapshot().desired === 'online')
             ? ('online' as const)
             : ('stopped' as const),
-        })),
+          ...(adopted === undefined ? {} : { adopted }),
+        }
+      }),
   }
 }

@@ -14,8 +14,8 @@ import {
 } from '@opendaemon/core'
 import type { RecoveredJson } from './persistence/atomic-json.js'
 import { corruptFileError } from './persistence/atomic-json.js'
-import type { ProcessManager } from './process-manager.js'
-import type { DumpData, PersistedInstance, StateData } from './state-file.js'
+import type { AdoptedRecord, ProcessManager } from './process-manager.js'
+import type { DumpData, DumpedApp, PersistedInstance, StateData } from './state-file.js'
 import type { Supervisor } from './supervisor.js'
 
 /** What recovery needs. */
@@ -101,7 +101,15 @@ export async function restoreTable(deps: RecoveryDeps): Promise<void> {
     Math.max(state.data.nextId, ...state.data.apps.flatMap((a) => a.instances.map((i) => i.id + 1))),
   )
   const work: Promise<void>[] = []
+  const resumes = (record: PersistedInstance): boolean =>
+    shouldResume(record) && (!rebooted || deps.resurrectOnBoot)
   for (const app of state.data.apps) {
+    if (app.adopted !== undefined) {
+      work.push(
+        restoreAdoptedApp(deps, { ...app, adopted: app.adopted }, app.instances[0], rebooted, resumes),
+      )
+      continue
+    }
     let sups: Supervisor[]
     try {
       sups = deps.manager.register(app.spec, app.createdAt, app.instances)
@@ -115,7 +123,7 @@ export async function restoreTable(deps: RecoveryDeps): Promise<void> {
         // After a reboot no recorded process can be alive: a matching pid would be a stranger.
         (rebooted ? Promise.resolve() : replaceOrphan(deps, record, sup)).then(() => {
           // Not awaited: readiness may take the app's listen timeout; boot must not wait for it.
-          if (shouldResume(record) && (!rebooted || deps.resurrectOnBoot)) void sup.start()
+          if (resumes(record)) void sup.start()
         }),
       )
     })
@@ -124,18 +132,41 @@ export async function restoreTable(deps: RecoveryDeps): Promise<void> {
 }
 
 /**
+ * An adopted app of `state.json` or `dump.json`: re-adopted when its pid still runs with the
+ * recorded start time (never after a reboot), else registered stopped — and, with a restart
+ * command, started when it was meant to run (`resume`).
+ */
+async function restoreAdoptedApp(
+  deps: Pick<RecoveryDeps, 'manager' | 'isSameProcess' | 'logger'>,
+  app: AdoptedRecord & { name: string },
+  saved: PersistedInstance | undefined,
+  rebooted: boolean,
+  resume: (record: PersistedInstance) => boolean,
+): Promise<void> {
+  const { pid, startTime } = app.adopted
+  const alive = !rebooted && (await deps.isSameProcess(pid, startTime))
+  const sup = deps.manager.restoreAdopted(app, saved, alive)
+  if (alive) return
+  deps.logger.info(`${app.name}: the adopted process ${pid} has ended`, { id: sup.ident.id })
+  if (app.adopted.restartable && (saved === undefined || resume(saved))) void sup.start()
+}
+
+/**
  * `od save`: the definitions of the table, for `od resurrect`.
  *
  * @throws {DaemonError} `OD_DUMP_EMPTY` for an empty table without `force`.
  */
 export function dumpOf(manager: ProcessManager, now: number, force: boolean): DumpData {
-  const apps = manager.apps().map((a) => ({ name: a.name, spec: a.spec, desired: a.desired }))
+  const apps = manager.apps().map((a) => ({ ...a }))
   if (apps.length === 0 && !force) throw new DaemonError('OD_DUMP_EMPTY')
   return { kind: 'opendaemon-dump', writtenAt: now, apps }
 }
 
 /**
- * `od resurrect`: create and start the dumped apps whose names are not in the table.
+ * `od resurrect`: create and start the dumped apps whose names are not in the table. An adopted
+ * app is re-adopted when its pid still runs with the recorded start time (`isSameProcess`; the
+ * default, for a boot, says no), else registered stopped, and started when it has a restart
+ * command and was meant to run.
  *
  * @throws {DaemonError} `OD_DUMP_NOT_FOUND` when there is no dump; `OD_STATE_CORRUPT` for a bad one.
  */
@@ -144,6 +175,7 @@ export async function resurrect(
   dump: RecoveredJson<DumpData>,
   file: string,
   now: number,
+  isSameProcess: (pid: number, startTime: number) => Promise<boolean> = () => Promise.resolve(false),
 ): Promise<ResurrectResult> {
   if (dump.data === null) {
     const problem = dump.problems[0]
@@ -152,15 +184,26 @@ export async function resurrect(
   const taken = new Set(manager.apps().map((a) => a.name))
   const skipped: string[] = []
   const started: Supervisor[] = []
+  const adopted: (AdoptedRecord & DumpedApp)[] = []
   for (const app of dump.data.apps) {
     if (taken.has(app.name)) {
       skipped.push(app.name)
       continue
     }
+    if (app.adopted !== undefined) {
+      adopted.push({ ...app, adopted: app.adopted, createdAt: now })
+      continue
+    }
     const sups = manager.register(app.spec, now)
     if (app.desired === 'online') started.push(...sups)
   }
-  await Promise.all(started.map((sup) => sup.start()))
+  // Adopted apps last: every other app is registered before the first await (boot resurrect).
+  for (const app of adopted) {
+    const alive = await isSameProcess(app.adopted.pid, app.adopted.startTime)
+    const sup = manager.restoreAdopted(app, undefined, alive)
+    if (!alive && app.adopted.restartable && app.desired === 'online') started.push(sup)
+  }
+  await manager.startSupervisors(started)
   const ids = new Set(started.map((sup) => sup.ident.id))
   return { started: (await manager.list()).filter((p) => ids.has(p.id)), skipped }
 }

@@ -132,3 +132,38 @@ export function describe(value: unknown): string {
   if (Array.isArray(value)) return 'an array'
   return value === null ? 'null' : typeof value === 'object' ? 'an object' : typeof value
 }
+
+/**
+ * The log fields of a start request, owned by the log manager (which checks them): each kept
+ * under its canonical name, whichever spelling or alias the caller used.
+ */
+export const LOG_FIELD_ALIASES: Readonly<Record<string, readonly string[]>> = {
+  outFile: ['output', 'out', 'logOut', 'log_out', 'out_log'],
+  errFile: ['errorFile', 'error_file', 'error', 'err', 'logErr', 'log_err', 'err_log'],
+  logFile: ['log'],
+  mergeLogs: ['combineLogs', 'combine_logs'],
+  logType: [],
+  logDateFormat: [],
+  time: [],
+  disableLogs: [],
+  logFileMode: [],
+  maxLogSize: [],
+  maxLogFiles: [],
+  logRotateInterval: [],
+  compressLogs: [],
+  logRetention: [],
+  maxLineLength: [],
+  crashLogLines: [],
+  logFlush: [],
+  logFlushInterval: [],
+}
+
+/** Picks the log fields of a request (see {@link LOG_FIELD_ALIASES}); absent ones are left out. */
+export function pickLogFields(input: RawFields): Record<string, unknown> {
+  const logs: Record<string, unknown> = {}
+  for (const [name, aliases] of Object.entries(LOG_FIELD_ALIASES)) {
+    const field = findField(input, name, aliases)
+    if (field !== undefined) logs[name] = field.value
+  }
+  return logs
+}

@@ -6,6 +6,7 @@
  */
 import type { Clock, Logger, ProcessExit, ProcessStatus } from '@opendaemon/core'
 import type { AppSpec } from './app-spec.js'
+import type { AdoptionFacts } from './supervisor-contract.js'
 
 /** Format version of both files. */
 export const STATE_VERSION = 1
@@ -28,6 +29,15 @@ export interface PersistedInstance {
   error: { code: string; message: string } | null
 }
 
+/**
+ * An adopted app's process (`od adopt`): re-adopted at the next daemon start when that pid still
+ * runs with this start time, else reported stopped (or, `restartable`, started with its spec).
+ */
+export interface PersistedAdoption extends AdoptionFacts {
+  /** Adopted with a restart command: `spec` runs it. */
+  restartable: boolean
+}
+
 /** One app as persisted. */
 export interface PersistedApp {
   name: string
@@ -35,6 +45,8 @@ export interface PersistedApp {
   spec: AppSpec
   createdAt: number
   instances: PersistedInstance[]
+  /** Present while the app's instance is still the adopted process. */
+  adopted?: PersistedAdoption
 }
 
 /** `state.json` data. */
@@ -51,7 +63,16 @@ export interface StateData {
 export interface DumpData {
   kind: 'opendaemon-dump'
   writtenAt: number
-  apps: { name: string; spec: AppSpec; desired: 'online' | 'stopped' }[]
+  apps: DumpedApp[]
+}
+
+/** One app of `dump.json`. */
+export interface DumpedApp {
+  name: string
+  spec: AppSpec
+  desired: 'online' | 'stopped'
+  /** An adopted app (see {@link PersistedAdoption}). */
+  adopted?: PersistedAdoption
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

@@ -1,6 +1,6 @@
 import type { AppSpec } from './app-spec.js'
-import type { PersistedApp, PersistedInstance, StateData } from './state-file.js'
-import type { InstanceState } from './supervisor-contract.js'
+import type { PersistedAdoption, PersistedApp, PersistedInstance, StateData } from './state-file.js'
+import type { AdoptionFacts, InstanceState } from './supervisor-contract.js'
 
 /** What {@link buildStateData} reads of one app of the live table. */
 export interface SnapshotEntry {
@@ -8,11 +8,15 @@ export interface SnapshotEntry {
   readonly namespace: string
   readonly spec: AppSpec
   readonly createdAt: number
-  /** Adopted apps are not persisted: their command is unknown. */
-  readonly adopted: boolean
+  /** Adopted with a restart command. */
+  readonly restartable: boolean
   readonly instances: readonly {
     readonly deleting: boolean
-    readonly sup: { readonly ident: { id: number; instance: number }; snapshot(): InstanceState }
+    readonly sup: {
+      readonly ident: { id: number; instance: number }
+      snapshot(): InstanceState
+      adoption?(): AdoptionFacts | null
+    }
   }[]
 }
 
@@ -50,14 +54,21 @@ function persistInstance(
   }
 }
 
+/** The adoption record of an entry whose (single) instance is still the adopted process. */
+export function adoptionOf(entry: SnapshotEntry): PersistedAdoption | undefined {
+  const first = entry.instances[0] as SnapshotEntry['instances'][number]
+  const facts = first.sup.adoption?.() ?? null
+  return facts === null ? undefined : { ...facts, restartable: entry.restartable }
+}
+
 /**
- * Pure: the `state.json` data for the live table — every non-adopted app with its non-deleted
- * instances (apps left without instances are dropped).
+ * Pure: the `state.json` data for the live table — every app with its non-deleted instances
+ * (apps left without instances are dropped); adopted ones carry their process (`adopted`).
  */
 export function buildStateData(entries: readonly SnapshotEntry[], ctx: SnapshotContext): StateData {
-  const apps: PersistedApp[] = entries
-    .filter((entry) => !entry.adopted)
-    .map((entry) => ({
+  const apps: PersistedApp[] = entries.map((entry) => {
+    const adopted = adoptionOf(entry)
+    return {
       name: entry.name,
       namespace: entry.namespace,
       spec: entry.spec,
@@ -65,7 +76,9 @@ export function buildStateData(entries: readonly SnapshotEntry[], ctx: SnapshotC
       instances: entry.instances
         .filter((inst) => !inst.deleting)
         .map((inst) => persistInstance(inst.sup, ctx.resumeIds)),
-    }))
+      ...(adopted === undefined ? {} : { adopted }),
+    }
+  })
   return {
     kind: 'opendaemon-state',
     writtenAt: ctx.now,

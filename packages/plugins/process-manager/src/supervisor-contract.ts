@@ -71,6 +71,18 @@ export interface Supervisor {
   /** Clears the counters and the last exit. */
   reset(): void
   snapshot(): InstanceState
+  /** Present on adopted instances: the process OD watches (null once a restart command took over). */
+  adoption?(): AdoptionFacts | null
+}
+
+/** The adopted process of an instance (`od adopt`), as persisted. */
+export interface AdoptionFacts {
+  pid: number
+  /** Start time in clock ticks after boot. */
+  startTime: number
+  groupKill: boolean
+  /** Epoch ms of the adoption. */
+  adoptedAt: number
 }
 
 /** Restored counters of an instance (daemon restart). */

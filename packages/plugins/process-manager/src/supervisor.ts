@@ -197,6 +197,14 @@ export function createSupervisor(
     r.exited = true
     stopWatching(r)
     const record = recordExit(r, exit)
+    const timedOut = r.exitReason === 'ready-timeout'
+    r.logs.exited?.({
+      code: exit.code,
+      signal: exit.signal,
+      uptimeMs: record.uptimeMs,
+      abnormal: timedOut || (!r.stopping && (exit.code !== 0 || exit.signal !== null)),
+      reason: timedOut ? 'ready-timeout' : 'crash',
+    })
     if (r.stopping) {
       // The stop path moves the state once the whole group is gone.
       st.history = [...st.history, { ...record, byUser: true }].slice(-HISTORY_KEEP)
@@ -261,7 +269,18 @@ export function createSupervisor(
       startedAt: clock.now(),
       stopReadiness: () => undefined,
       stopMemory: () => undefined,
-      logs: deps.logSink.attach(ident, child.stdout, child.stderr),
+      logs: deps.logSink.attach(
+        {
+          ...ident,
+          instances: spec.instances,
+          pid: child.pid,
+          cwd: spec.cwd,
+          tags: spec.tags,
+          logs: spec.logs,
+        },
+        child.stdout,
+        child.stderr,
+      ),
       exited: false,
       stopping: false,
       exitReason: 'crash',
@@ -311,6 +330,8 @@ export function createSupervisor(
       stopWatching(r)
       moveTo('stopping')
       await stopQuietly(r)
+      // The app's last output is on disk before the stop is reported.
+      await r.logs.close()
       moveTo('stopped')
       return
     }

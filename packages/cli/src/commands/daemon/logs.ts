@@ -1,5 +1,5 @@
 import { stat } from 'node:fs/promises'
-import { readLogTail } from '@opendaemon/daemon'
+import { readLastLines } from '@opendaemon/core/logs'
 import { defineCommand, type CommandContext } from '../../define-command.js'
 import { followFile } from '../../logs/follow-file.js'
 import { parseDaemonLogLine } from '../../logs/daemon-log-line.js'
@@ -35,7 +35,7 @@ until Ctrl-C. --json prints one object per line: {"ts","level","scope","msg","li
       () => 0,
     )
     const print = printer(ctx)
-    const lines = await readLogTail(file, ctx.args.lines)
+    const lines = await readLastLines(file, ctx.args.lines)
     if (lines.length === 0 && !ctx.args.follow) ctx.out.info(`No daemon log yet at ${file}.`)
     for (const line of lines) print(line)
     if (!ctx.args.follow) return 0

@@ -1,4 +1,4 @@
-import type { DaemonStatus } from '@opendaemon/core'
+import type { DaemonStatus } from '@opendaemon/core/client'
 import type { ClientLike } from '../../client-like.js'
 import { isNotRunning } from '../../daemon/not-running.js'
 import { statusRows } from '../../daemon/status-view.js'

@@ -1,4 +1,4 @@
-import type { PluginInfo } from '@opendaemon/core'
+import type { PluginInfo } from '@opendaemon/core/client'
 import { defineCommand } from '../../define-command.js'
 import { pluginState } from '../../plugins/plugin-view.js'
 

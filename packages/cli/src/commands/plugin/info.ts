@@ -1,4 +1,4 @@
-import type { PluginDetails } from '@opendaemon/core'
+import type { PluginDetails } from '@opendaemon/core/client'
 import { defineCommand } from '../../define-command.js'
 import { pluginInfoRows } from '../../plugins/plugin-view.js'
 import { formatRows } from '../../ui/key-value.js'

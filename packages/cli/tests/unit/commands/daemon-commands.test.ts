@@ -26,19 +26,21 @@ function deadPid(): number {
   return spawnSync(process.execPath, ['-e', '0']).pid as number
 }
 
+const pingResult = { pong: true, at: 1, pid: 1150, uptimeMs: 310_000, version: '0.1.0' }
+
 describe('od ping', () => {
   it('prints pid, uptime and version of a running daemon', async () => {
-    const client = fakeClient({ 'daemon.ping': { pong: true, at: 1 }, 'daemon.status': status() })
+    const client = fakeClient({ 'daemon.ping': pingResult })
     const r = await run(['ping'], () => Promise.resolve(client))
     expect(r).toMatchObject({
       code: 0,
       out: 'OpenDaemon daemon running (pid 1150, uptime 5m 10s, version 0.1.0)\n',
     })
-    expect(client.calls.map((c) => c.method).sort()).toEqual(['daemon.ping', 'daemon.status'])
+    expect(client.calls.map((c) => c.method)).toEqual(['daemon.ping'])
   })
 
   it('prints the JSON shape with the measured latency', async () => {
-    const client = fakeClient({ 'daemon.ping': { pong: true, at: 1 }, 'daemon.status': status() })
+    const client = fakeClient({ 'daemon.ping': pingResult })
     const r = await run(['ping', '--json'], () => Promise.resolve(client))
     expect(JSON.parse(r.out)).toEqual({
       running: true,
@@ -46,8 +48,8 @@ describe('od ping', () => {
       uptime: '5m 10s',
       uptimeMs: 310_000,
       version: '0.1.0',
-      home: '/h/.opendaemon',
-      socket: '/h/.opendaemon/od.sock',
+      home: '/home/ada/.opendaemon',
+      socket: '/home/ada/.opendaemon/od.sock',
       latencyMs: 0.25,
     })
   })

@@ -80,6 +80,8 @@ function detail(over: Partial<ProcessDetail> = {}): ProcessDetail {
     },
     logs: { out: '/h/logs/api-out.log', err: '/h/logs/api-err.log' },
     history: [],
+    dependencies: [],
+    dependents: [],
     ...over,
   }
 }
@@ -192,6 +194,14 @@ describe('selector commands', () => {
     expect(JSON.parse(r.out)[0].id).toBe(3)
   })
 
+  it('od restart --cascade asks for the dependents too', async () => {
+    const r = await run(['restart', 'db', '--cascade', '--json'], {
+      'process.restart': [proc({ name: 'db' })],
+    })
+    expect(r.code).toBe(0)
+    expect(r.client.calls[0]).toEqual({ method: 'process.restart', params: { target: 'db', cascade: true } })
+  })
+
   it('a command without any selector is a usage error', async () => {
     const r = await run(['stop'], {})
     expect(r.code).toBe(2)
@@ -283,6 +293,27 @@ describe('od info', () => {
     const r = await run(['info', 'api', '--json'], { 'process.info': [detail()] })
     expect(r.client.calls[0]?.params).toEqual({ target: 'api' })
     expect(JSON.parse(r.out)).toEqual([detail()])
+  })
+
+  it('shows dependencies with non-default conditions, and dependents', async () => {
+    const dependencies = [
+      { name: 'db', condition: 'online' as const },
+      { name: 'migrate', condition: 'completed' as const },
+    ]
+    const r = await run(['info', 'api', '--no-color'], {
+      'process.info': [detail({ dependencies, dependents: ['gateway', 'worker'] })],
+    })
+    expect(r.out).toMatch(/dependencies\s+│ db, migrate \(completed\)/)
+    expect(r.out).toMatch(/dependents\s+│ gateway, worker/)
+  })
+
+  it('shows "-" for no dependencies, also from a daemon that predates them', async () => {
+    const old = { ...detail() } as Partial<ProcessDetail>
+    delete old.dependencies
+    delete old.dependents
+    const r = await run(['info', 'api', '--no-color'], { 'process.info': [old, detail()] })
+    expect(r.out).toMatch(/dependencies\s+│ -/)
+    expect(r.out).toMatch(/dependents\s+│ -/)
   })
 
   it('shows an exit code when the last run exited on its own', async () => {

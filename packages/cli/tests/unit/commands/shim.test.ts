@@ -32,29 +32,44 @@ const commandWords = [
   'daemon',
   'del',
   'delete',
+  'deps',
   'desc',
   'describe',
   'dump',
+  'env',
+  'flush',
+  'graph',
   'help',
   'info',
+  'init',
+  'install',
   'isrunning',
   'kill',
   'l',
   'list',
+  'logs',
   'ls',
   'ping',
   'plugin',
   'plugins',
   'ps',
+  'reload-logs',
+  'reloadLogs',
   'reset',
   'restart',
   'resurrect',
   'rm',
   'save',
+  'sendSignal',
   'shim',
   'show',
+  'signal',
   'start',
+  'startup',
   'stop',
+  'uninstall',
+  'unstartup',
+  'validate',
   'version',
 ]
 
@@ -67,11 +82,7 @@ describe('od shim', () => {
     expect(isShimScript(script)).toBe(true)
     expect(script).toContain(`exec '${join(sysBin, 'od')}' "$@"`)
     expect(script).toContain("cli='/opt/opendaemon/dist/cli.cjs'")
-    expect(script).toContain(
-      "'adopt'|'daemon'|'del'|'delete'|'desc'|'describe'|'dump'|'help'|'info'|'isrunning'|'kill'|'l'|'list'|" +
-        "'ls'|'ping'|'plugin'|'plugins'|'ps'|'reset'|'restart'|'resurrect'|'rm'|'save'|'shim'|'show'|'start'|" +
-        "'stop'|'version'|--version",
-    )
+    expect(script).toContain(`${commandWords.map((word) => `'${word}'`).join('|')}|--version`)
     expect(statSync(target).mode & 0o111).toBe(0o111)
     expect(run.stdout.text).toBe(
       [

@@ -1,6 +1,6 @@
 import { connect, type Socket } from 'node:net'
 import { afterEach, describe, expect, it } from 'vitest'
-import { computeHmac } from '../../../src/ipc/auth.js'
+import { computeHmac } from '../../../src/ipc/auth-client.js'
 import { encodeFrame, FrameDecoder } from '../../../src/ipc/frame-codec.js'
 import { FrameType, type FrameTypeCode } from '../../../src/ipc/frame-types.js'
 import { createPrng, type Prng } from '../../unit/ipc/prng.js'

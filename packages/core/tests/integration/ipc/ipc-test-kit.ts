@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, statSync } from 'node:fs'
 import { connect, type Socket } from 'node:net'
 import { join } from 'node:path'
 import { DaemonError } from '../../../src/errors/daemon-error.js'
-import { computeHmac } from '../../../src/ipc/auth.js'
+import { computeHmac } from '../../../src/ipc/auth-client.js'
 import { parseAuthChallenge } from '../../../src/ipc/auth-messages.js'
 import { connectClient, type IpcClient } from '../../../src/ipc/client-connection.js'
 import { encodeFrame, FrameDecoder, type Frame } from '../../../src/ipc/frame-codec.js'
@@ -83,7 +83,7 @@ function testDispatch(wait: (key: string) => Promise<unknown>, contexts: IpcRequ
         return 'x'.repeat(Number(args['bytes']))
       case 'test.context':
         contexts.push(ctx)
-        return { connectionId: ctx.connectionId, client: ctx.client }
+        return { connectionId: ctx.connectionId, client: ctx.client, queuedBytes: ctx.queuedBytes?.() }
       case 'test.emit':
         ctx.sendEvent(String(args['event']), args['data'])
         return ctx.notify('custom.method', { n: 1 })

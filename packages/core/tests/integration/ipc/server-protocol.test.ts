@@ -138,7 +138,8 @@ describe('IPC server protocol', () => {
     const chunks: LogStreamChunk[] = []
     client.onNotification((method, params) => seen.push([method, params]))
     client.onBinary((chunk) => chunks.push(chunk))
-    const ctx = (await client.request('test.context')) as { connectionId: string }
+    const ctx = (await client.request('test.context')) as { connectionId: string; queuedBytes: number }
+    expect(ctx.queuedBytes).toBe(0) // nothing waiting in the socket for this client
     const unauthenticated = await rawConnect(t.socketPath)
     await unauthenticated.nextFrame()
     expect(t.server.sendEvent(ctx.connectionId, 'test:one', 1)).toBe(true)

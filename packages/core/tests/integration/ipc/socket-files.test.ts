@@ -2,13 +2,8 @@ import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeF
 import { createServer } from 'node:net'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import {
-  checkSocketPath,
-  listenPrivate,
-  maxSocketPathBytes,
-  prepareSocketDir,
-  removeStaleSocket,
-} from '../../../src/ipc/socket-files.js'
+import { listenPrivate, prepareSocketDir, removeStaleSocket } from '../../../src/ipc/socket-files.js'
+import { checkSocketPath, maxSocketPathBytes } from '../../../src/ipc/socket-path.js'
 import { connectClient } from '../../../src/ipc/client-connection.js'
 import { createIpcServer } from '../../../src/ipc/server.js'
 import { makeStaleSocket, TOKEN } from './ipc-test-kit.js'

@@ -11,15 +11,8 @@ import {
 import { createHmac } from 'node:crypto'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import {
-  computeHmac,
-  ensureToken,
-  generateNonce,
-  generateToken,
-  isValidToken,
-  readToken,
-  verifyHmac,
-} from '../../../src/ipc/auth.js'
+import { computeHmac, isValidToken, readToken } from '../../../src/ipc/auth-client.js'
+import { ensureToken, generateNonce, generateToken, verifyHmac } from '../../../src/ipc/auth.js'
 
 const TOKEN = 'ab'.repeat(32)
 const NONCE = 'cd'.repeat(32)

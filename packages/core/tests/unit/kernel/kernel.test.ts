@@ -11,6 +11,8 @@ import {
 } from '../../../src/index.js'
 import { plugin, rejection, setup, testPaths, tracedPlugin } from './kernel-test-kit.js'
 
+const pong = { pong: true as const, pid: 1, uptimeMs: 0, version: '0.0.0' }
+
 const noParams = createParamsParser<Record<string, never>>({ type: 'object', additionalProperties: false })
 
 describe('createKernel boot', () => {
@@ -234,13 +236,13 @@ describe('createKernel registrations', () => {
     const off = kernel.registerMethod('daemon.ping', {
       description: 'Answer with pong',
       params: noParams,
-      handler: (_params, meta) => ({ pong: true, at: meta.connectionId === 'c1' ? 1 : 0 }),
+      handler: (_params, meta) => ({ ...pong, at: meta.connectionId === 'c1' ? 1 : 0 }),
     })
     expect(kernel.listMethods()).toEqual([
       { name: 'daemon.ping', description: 'Answer with pong', owner: 'kernel' },
     ])
-    expect(await kernel.call('daemon.ping', {}, { connectionId: 'c1' })).toEqual({ pong: true, at: 1 })
-    expect(await kernel.call('daemon.ping' as string, undefined)).toEqual({ pong: true, at: 0 })
+    expect(await kernel.call('daemon.ping', {}, { connectionId: 'c1' })).toEqual({ ...pong, at: 1 })
+    expect(await kernel.call('daemon.ping' as string, undefined)).toEqual({ ...pong, at: 0 })
     off()
     expect((await rejection(kernel.call('daemon.ping', {}))).code).toBe('OD_METHOD_NOT_FOUND')
   })

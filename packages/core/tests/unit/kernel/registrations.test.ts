@@ -5,7 +5,11 @@ import {
   createMetricRegistry,
 } from '../../../src/kernel/registrations.js'
 
-const ping = { description: 'ping', params: () => ({}), handler: () => ({ pong: true as const, at: 1 }) }
+const ping = {
+  description: 'ping',
+  params: () => ({}),
+  handler: () => ({ pong: true as const, at: 1, pid: 1, uptimeMs: 0, version: '0.0.0' }),
+}
 
 describe('createMethodRegistry', () => {
   it('stores methods with their owner and lists them by name', () => {

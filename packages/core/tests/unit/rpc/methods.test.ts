@@ -1,8 +1,14 @@
 import { describe, expect, expectTypeOf, it } from 'vitest'
 import {
   createParamsParser,
+  type DaemonPing,
   type DaemonStatus,
+  type DaemonWarning,
   type EmptyParams,
+  type ErrorCode,
+  type HardResetResult,
+  type ProcessEnvResult,
+  type SignalResult,
   type MethodDef,
   type MethodName,
   type MethodParams,
@@ -11,7 +17,8 @@ import {
   type PluginInfo,
   type ProcessDetail,
   type ProcessInfo,
-  type ProcessSelectorParams,
+  type ProcessStopParams,
+  type BatchStartParams,
   type StartParams,
 } from '../../../src/index.js'
 
@@ -41,8 +48,14 @@ describe('RpcMethods', () => {
     expectTypeOf<MethodResult<'plugin.list'>>().toEqualTypeOf<PluginInfo[]>()
     expectTypeOf<MethodResult<'plugin.info'>>().toEqualTypeOf<PluginDetails>()
     expectTypeOf<MethodParams<'plugin.enable'>>().toEqualTypeOf<{ name: string }>()
-    expectTypeOf<MethodResult<'daemon.ping'>>().toEqualTypeOf<{ pong: true; at: number }>()
+    expectTypeOf<MethodResult<'daemon.ping'>>().toEqualTypeOf<DaemonPing>()
     expectTypeOf<DaemonStatus['watchdog']['unhealthyPlugins']>().toEqualTypeOf<string[]>()
+    expectTypeOf<DaemonStatus['warnings']>().toEqualTypeOf<DaemonWarning[]>()
+    expectTypeOf<DaemonWarning['code']>().toEqualTypeOf<ErrorCode>()
+    expectTypeOf<MethodResult<'process.env'>>().toEqualTypeOf<ProcessEnvResult>()
+    expectTypeOf<MethodResult<'process.signal'>>().toEqualTypeOf<SignalResult[]>()
+    expectTypeOf<MethodParams<'process.signal'>['signal']>().toEqualTypeOf<string | number>()
+    expectTypeOf<MethodResult<'process.reset'>>().toEqualTypeOf<ProcessInfo[] | HardResetResult>()
   })
 
   it('checks method definitions against the map', () => {
@@ -65,9 +78,9 @@ describe('RpcMethods', () => {
   })
 
   it('types the process methods', () => {
-    expectTypeOf<MethodParams<'process.start'>>().toEqualTypeOf<StartParams>()
+    expectTypeOf<MethodParams<'process.start'>>().toEqualTypeOf<StartParams | BatchStartParams>()
     expectTypeOf<MethodResult<'process.start'>>().toEqualTypeOf<ProcessInfo[]>()
-    expectTypeOf<MethodParams<'process.stop'>>().toEqualTypeOf<ProcessSelectorParams>()
+    expectTypeOf<MethodParams<'process.stop'>>().toEqualTypeOf<ProcessStopParams>()
     expectTypeOf<MethodResult<'process.restart'>>().toEqualTypeOf<ProcessInfo[]>()
     expectTypeOf<MethodResult<'process.list'>>().toEqualTypeOf<ProcessInfo[]>()
     expectTypeOf<MethodResult<'process.info'>>().toEqualTypeOf<ProcessDetail[]>()

@@ -75,6 +75,7 @@ function parseContent(
 ): JsonValue {
   const { src } = st
   const col = src.column()
+  st.mark(src.pos)
   if (src.isSeqIndicator()) {
     if (mode === 'inline' || tabbed) blockNotAllowed(st, ctx, tabbed, 'a block sequence')
     return withAnchor(st, outer, parseBlockSequence(st, col))
@@ -146,8 +147,12 @@ function parseBlockSequence(st: ParseState, col: number): JsonValue[] {
   st.enter(src.pos)
   const items: JsonValue[] = []
   for (;;) {
+    const at = src.pos
     src.pos += 1
+    st.push(items.length)
     items.push(parseBlockNode(st, { n: col, kind: 'seq' }))
+    st.mark(at)
+    st.pop()
     const next = src.nextContentLine()
     if (next.kind !== 'content' || next.indent < col) break
     if (next.indent > col) badIndentation(st, next.at)
@@ -167,7 +172,10 @@ function parseBlockMapping(st: ParseState, col: number, first: KeyLead): JsonVal
     const key = mapping.claim(lead.atom, true)
     withAnchor(st, lead.props, lead.atom.value)
     src.pos += 1
+    st.push(key)
     mapping.set(key, parseBlockNode(st, { n: col, kind: 'map' }))
+    st.mark(lead.atom.start)
+    st.pop()
     const next = src.nextContentLine()
     if (next.kind !== 'content' || next.indent < col) break
     if (next.indent > col) badIndentation(st, next.at)

@@ -30,7 +30,9 @@ function parseFlowSequence(flow: Flow): JsonValue[] {
   const { src } = flow.st
   const items: JsonValue[] = []
   for (skipFlowSpace(flow); src.char() !== ']'; skipFlowSpace(flow)) {
+    flow.st.push(items.length)
     items.push(parseSequenceEntry(flow))
+    flow.st.pop()
     skipFlowSpace(flow)
     if (src.char() === ']') break
     expectComma(flow, ']')
@@ -54,7 +56,10 @@ function parseSequenceEntry(flow: Flow): JsonValue {
   const pair = new MappingBuilder(src)
   const name = pair.claim(key, true)
   src.pos += 1
+  st.push(name)
   pair.set(name, parseFlowValue(flow, ']'))
+  st.mark(key.start)
+  st.pop()
   st.leave()
   return pair.object
 }
@@ -69,12 +74,15 @@ function parseFlowMapping(flow: Flow): JsonValue {
     skipFlowSpace(flow)
     const name = mapping.claim(key, false)
     let value: JsonValue = null
+    st.push(name)
     if (atValueIndicator(flow, key)) {
       src.pos += 1
       value = parseFlowValue(flow, '}')
     } else {
       st.anchors.count()
     }
+    st.mark(key.start)
+    st.pop()
     mapping.set(name, value)
     skipFlowSpace(flow)
     if (src.char() === '}') break
@@ -102,6 +110,7 @@ function parseFlowNode(flow: Flow): Atom {
   const start = src.pos
   const props = readProperties(st)
   if (props) skipFlowSpace(flow)
+  st.mark(src.pos)
   let atom: Atom
   if (props && atNodeEnd(flow)) {
     st.anchors.count()

@@ -1,6 +1,7 @@
+import type { SourcePosition } from '../value-path.js'
 import { parseDocument } from './document.js'
 import type { JsonValue } from './json-value.js'
-import { ParseState } from './parse-state.js'
+import { MAX_DEPTH, ParseState } from './parse-state.js'
 import { Scanner } from './scanner.js'
 
 /** Options of {@link parseYaml}. */
@@ -41,6 +42,38 @@ const NON_PRINTABLE =
  * ```
  */
 export function parseYaml(text: string, options: ParseYamlOptions = {}): JsonValue {
+  return parseNormalized(text, options, undefined)
+}
+
+/** A YAML document's value and where each of its nodes starts. */
+export interface LocatedYaml {
+  readonly value: JsonValue
+  /** Path text (`apps[1].instances`) → 1-based line and column of that node. */
+  readonly positions: Map<string, SourcePosition>
+}
+
+/**
+ * {@link parseYaml}, also recording the position of every node for validation messages. A node
+ * copied by an alias has no position of its own; `findPosition` then falls back to the alias.
+ *
+ * @example
+ * ```ts
+ * import { parseYamlLocated } from '@opendaemon/plugin-config-manager'
+ *
+ * const { positions } = parseYamlLocated('apps:\n  - script: a.js\n')
+ * console.log(positions.get('apps[0].script')) // { line: 2, column: 13 }
+ * ```
+ */
+export function parseYamlLocated(text: string, options: ParseYamlOptions = {}): LocatedYaml {
+  const positions = new Map<string, SourcePosition>()
+  return { value: parseNormalized(text, options, positions), positions }
+}
+
+function parseNormalized(
+  text: string,
+  options: ParseYamlOptions,
+  positions: Map<string, SourcePosition> | undefined,
+): JsonValue {
   const normalized = (text.startsWith('\ufeff') ? text.slice(1) : text).replace(/\r\n?/g, '\n')
   const src = new Scanner(normalized, options.filename)
   const bad = NON_PRINTABLE.exec(normalized)
@@ -53,5 +86,5 @@ export function parseYaml(text: string, options: ParseYamlOptions = {}): JsonVal
       bad.index,
     )
   }
-  return parseDocument(new ParseState(src))
+  return parseDocument(new ParseState(src, MAX_DEPTH, positions))
 }

@@ -16,13 +16,14 @@ function context(over: Partial<AdoptContext['probes']> = {}, taken: string[] = [
       kill: () => undefined,
       parentPid: 2,
       pollMs: 1000,
+      environ: () => Promise.resolve(null),
       ...over,
     },
     daemonPid: 3,
     managedBy: () => null,
     nameTaken: (name) => taken.includes(name),
     specContext: { baseCwd: '/', cpuCount: 1, statKind: () => 'directory' },
-    add: (spec, make) => {
+    add: (spec, _restartable, make) => {
       added.push(spec)
       const clock = createFakeClock()
       make(
@@ -31,6 +32,9 @@ function context(over: Partial<AdoptContext['probes']> = {}, taken: string[] = [
           events: createEventBus(),
           clock,
           onChange: () => undefined,
+          makeManaged: () => {
+            throw new Error('not in these tests')
+          },
         },
       )
       return Promise.resolve({ name: spec.name } as ProcessInfo)

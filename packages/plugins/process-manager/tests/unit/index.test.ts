@@ -61,7 +61,16 @@ describe('package entry', () => {
       'readCmdline',
       'readStartTime',
       'createAdoptedSupervisor',
+      'buildAdoptedSupervisor',
+      'withRestartCommand',
+      'parseRestartCommand',
+      'viewEnv',
+      'instanceEnv',
+      'readEnviron',
+      'signalInstances',
+      'parseResetParams',
       'buildSpawnSpec',
+      'buildLaunchEnv',
       'toProcessInfo',
       'toProcessDetail',
       'killOrphanGroup',
@@ -79,6 +88,10 @@ describe('package entry', () => {
     expect(pm.CLOCK_TICKS_PER_SECOND).toBe(100)
     expect(pm.STATE_VERSION).toBe(1)
     expect(pm.RETRY_MS).toBe(1000)
+    expect(pm.STOP_MARGIN_MS).toBe(2000)
+    expect(pm.HARD_RESET_CONFIRMATION).toBe('RESET')
+    expect(pm.MASKED_VALUE).toBe('••••••')
+    expect(pm.MASK_PATTERN.test('DB_PASSWORD')).toBe(true)
     expect(typeof pm.nodeSpawner.spawn).toBe('function')
     expect(typeof pm.nodeProcFs.readFile).toBe('function')
     expect(typeof pm.nodeAtomicFs.rename).toBe('function')

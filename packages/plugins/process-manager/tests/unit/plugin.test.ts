@@ -1,4 +1,11 @@
-import { createKernel, resolvePaths, type EventMap, type Kernel } from '@opendaemon/core'
+import {
+  createKernel,
+  resolveDaemonConfig,
+  resolvePaths,
+  type EventMap,
+  type Kernel,
+  type ProcessInfo,
+} from '@opendaemon/core'
 import { mkdtempSync, readFileSync, rmSync, writeFileSync, copyFileSync, unlinkSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
@@ -131,7 +138,8 @@ describe('process-manager plugin (fake spawner)', () => {
     const kernel = await boot()
     await kernel.call('process.start', { script: TESTAPP, name: 'a' })
     await kernel.call('process.restart', { target: 'a' })
-    expect((await kernel.call('process.reset', { target: 'a' }))[0]?.restarts).toBe(0)
+    const [reset] = (await kernel.call('process.reset', { target: 'a' })) as ProcessInfo[]
+    expect(reset?.restarts).toBe(0)
   })
 
   it('save refuses an empty table, then save → delete → resurrect brings the apps back', async () => {
@@ -164,6 +172,44 @@ describe('process-manager plugin (fake spawner)', () => {
     await kernel.call('process.delete', { target: 'a' })
     const result = await kernel.call('process.resurrect', {})
     expect(result.started.map((p) => [p.name, p.status])).toEqual([['a', 'online']])
+  })
+
+  it('--resurrect (resurrectOnBoot) fills an empty table from dump.json once, at boot', async () => {
+    const first = await boot()
+    await first.call('process.start', { script: TESTAPP, name: 'a' })
+    await first.call('process.save', {})
+    await first.call('process.delete', { target: 'a' })
+    await first.stop()
+    kernels.splice(0)
+    const kernel = createKernel({
+      paths: resolvePaths({ OD_HOME: home }, '/'),
+      plugins: [
+        createProcessManagerPlugin({ spawner, logSink: drainSink, baseEnv: {}, resurrectOnBoot: true }),
+      ],
+    })
+    kernels.push(kernel)
+    await kernel.start()
+    const deadline = Date.now() + 5000
+    while ((await kernel.call('process.list', {}))[0]?.status !== 'online' && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 20))
+    }
+    expect((await kernel.call('process.list', {})).map((p) => [p.name, p.status])).toEqual([['a', 'online']])
+  })
+
+  it('resurrectOnBoot from config.json leaves a table that holds apps to recovery (no duplicate)', async () => {
+    const first = await boot()
+    await first.call('process.start', { script: TESTAPP, name: 'a' })
+    await first.call('process.save', {})
+    await first.stop()
+    kernels.splice(0)
+    const kernel = createKernel({
+      paths: resolvePaths({ OD_HOME: home }, '/'),
+      config: resolveDaemonConfig({ plugins: { 'process-manager': { resurrectOnBoot: true } } }),
+      plugins: [createProcessManagerPlugin({ spawner, logSink: drainSink, baseEnv: {} })],
+    })
+    kernels.push(kernel)
+    await kernel.start()
+    expect((await kernel.call('process.list', {})).map((p) => p.name)).toEqual(['a'])
   })
 
   it('a corrupt dump is reported as OD_STATE_CORRUPT', async () => {
