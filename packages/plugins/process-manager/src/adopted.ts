@@ -72,6 +72,9 @@ export function createAdoptedSupervisor(
   let lastExit: ProcessExit | null = begin.lastExit ?? null
   let timer: TimerHandle | null = null
   let removed = false
+  // Set by halt (daemon shutdown): a check already in flight must not report the process gone, or the
+  // restart command would be started by a process manager that has stopped.
+  let halted = false
   const ref = (): { id: number; name: string; at: number } => ({
     id: ident.id,
     name: ident.name,
@@ -104,7 +107,7 @@ export function createAdoptedSupervisor(
     timer = clock.setTimeout(() => {
       timer = null
       void deps.isSameProcess(proc.pid, proc.startTime).then((alive) => {
-        if (status !== 'online' || removed) return
+        if (status !== 'online' || removed || halted) return
         if (alive) poll()
         else {
           gone('crash')
@@ -165,6 +168,7 @@ export function createAdoptedSupervisor(
     restart: () => Promise.reject(new DaemonError('OD_NOT_RESTARTABLE', ident.name)),
     stop,
     halt: () => {
+      halted = true
       if (timer !== null) clock.clearTimeout(timer)
       timer = null
       return Promise.resolve()

@@ -127,6 +127,33 @@ describe('createAdoptedSupervisor', () => {
     return { sup, clock, sent, changes: () => changes }
   }
 
+  it('ignores a poll result that arrives after a halt: a stopped daemon never reports it gone', async () => {
+    let answer: (alive: boolean) => void = () => undefined
+    let gone = 0
+    const clock = createFakeClock()
+    const sup = createAdoptedSupervisor(
+      { id: 1, name: 'svc', namespace: 'default', instance: 0 },
+      specFor({}),
+      { pid: 40, startTime: 9, groupKill: false },
+      {
+        clock,
+        events: createEventBus(),
+        onChange: () => undefined,
+        isSameProcess: () => new Promise<boolean>((resolve) => (answer = resolve)),
+        kill: () => undefined,
+        pollMs: 1000,
+        onGone: () => void gone++,
+      },
+    )
+    clock.advance(1000) // the check is now in flight
+    await sup.halt()
+    answer(false)
+    await clock.advanceAsync(0)
+    expect(gone).toBe(0)
+    expect(sup.status).toBe('online')
+    expect(sup.snapshot().lastExit).toBeNull()
+  })
+
   it('ignores a poll result that arrives after a stop began', async () => {
     const alive = { value: true }
     const w = watcher(alive)
