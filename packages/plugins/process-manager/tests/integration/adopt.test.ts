@@ -6,22 +6,9 @@ import { fileURLToPath } from 'node:url'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { createProcessManagerPlugin } from '../../src/plugin.js'
 import { isGone, killGroups } from '../helpers/cleanup.js'
+import { until } from '../helpers/until.js'
 
 const TESTAPP = fileURLToPath(new URL('../fixtures/testapp.js', import.meta.url))
-
-async function until<T>(
-  what: string,
-  fn: () => T | undefined | Promise<T | undefined>,
-  ms = 5000,
-): Promise<T> {
-  const deadline = Date.now() + ms
-  for (;;) {
-    const value = await fn()
-    if (value !== undefined) return value
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`)
-    await new Promise((resolve) => setTimeout(resolve, 20))
-  }
-}
 
 describe('od adopt with real processes', () => {
   let home: string

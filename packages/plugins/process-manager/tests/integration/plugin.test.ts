@@ -5,22 +5,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { createProcessManagerPlugin } from '../../src/plugin.js'
 import { nodeSpawner, type Spawner } from '../../src/spawner.js'
 import { isGone, killGroups } from '../helpers/cleanup.js'
+import { until } from '../helpers/until.js'
 
 const TESTAPP = fileURLToPath(new URL('../fixtures/testapp.js', import.meta.url))
-
-async function until<T>(
-  what: string,
-  fn: () => Promise<T | undefined> | T | undefined,
-  ms = 5000,
-): Promise<T> {
-  const deadline = Date.now() + ms
-  for (;;) {
-    const value = await fn()
-    if (value !== undefined) return value
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`)
-    await new Promise((resolve) => setTimeout(resolve, 20))
-  }
-}
 
 describe('process-manager plugin with real processes', () => {
   let home: string

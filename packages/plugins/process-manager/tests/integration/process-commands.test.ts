@@ -13,22 +13,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { createProcessManagerPlugin } from '../../src/plugin.js'
 import { readEnviron } from '../../src/process-env.js'
 import { isGone, killGroups } from '../helpers/cleanup.js'
+import { until } from '../helpers/until.js'
 
 const TESTAPP = fileURLToPath(new URL('../fixtures/testapp.js', import.meta.url))
-
-async function until<T>(
-  what: string,
-  fn: () => T | undefined | Promise<T | undefined>,
-  ms = 5000,
-): Promise<T> {
-  const deadline = Date.now() + ms
-  for (;;) {
-    const value = await fn()
-    if (value !== undefined) return value
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`)
-    await new Promise((resolve) => setTimeout(resolve, 20))
-  }
-}
 
 const read = (file: string): string => (existsSync(file) ? readFileSync(file, 'utf8') : '')
 
