@@ -3,47 +3,28 @@
  * names, namespaces and tags, selectors with the `--all` guard, and persistence of every change to
  * `state.json`. Each instance is driven by its own supervisor; this file only routes commands.
  */
-import {
-  DaemonError,
-  parseSignal,
-  type Clock,
-  type EventBus,
-  type EventMap,
-  type Logger,
-  type ProcessDetail,
-  type ProcessInfo,
-  type AdoptParams,
-  type HardResetResult,
-  type ProcessEnvParams,
-  type ProcessEnvResult,
-  type ProcessRestartParams,
-  type ProcessSelectorParams,
-  type ProcessSignalParams,
-  type ProcessStopParams,
-  type SignalResult,
-} from '@opendaemon/core'
-import type { BlockedStart, DependencyCoordinator, DependencyTable } from './dependency-hooks.js'
+import { DaemonError, parseSignal, type ProcessInfo, type ProcessSelectorParams } from '@opendaemon/core'
+import type { BlockedStart, DependencyCoordinator } from './dependency-hooks.js'
 import { createSetRunner } from './dependency-sets.js'
+import {
+  STOP_MARGIN_MS,
+  type AppEntry,
+  type Instance,
+  type ManagerDeps,
+  type ProcessManager,
+} from './process-manager-types.js'
 import { dependencyTable, directDependents, graphWith, type TableApp } from './dependency-view.js'
-import { adoptProcess, type AdoptContext } from './adopt.js'
-import { buildAdoptedSupervisor } from './adopted-handover.js'
-import type { AdoptedStart } from './adopted.js'
-import { normalizeAppSpec, type AppSpec, type AppSpecContext } from './app-spec.js'
-import { buildLaunchEnv, buildSpawnSpec, type LaunchContext } from './launch-spec.js'
+import { adoptProcess } from './adopt.js'
+import { createAdoptedEntries } from './adopted-entries.js'
+import { normalizeAppSpec, type AppSpec } from './app-spec.js'
+import { buildLaunchEnv, buildSpawnSpec } from './launch-spec.js'
 import { instanceEnv } from './process-env.js'
 import { signalInstances } from './process-signal.js'
 import { adoptionOf } from './state-snapshot.js'
-import type { AppLogSink } from './log-sink.js'
 import { toProcessDetail, toProcessInfo, type InstanceView } from './process-info.js'
 import { resolveLaunch } from './interpreter.js'
 import { selectApps } from './selectors.js'
-import {
-  createStateWriter,
-  type DumpedApp,
-  type PersistedAdoption,
-  type PersistedInstance,
-  type StateData,
-} from './state-file.js'
+import { createStateWriter, type PersistedInstance, type StateData } from './state-file.js'
 import { buildStateData } from './state-snapshot.js'
 import {
   createSupervisor,
@@ -54,111 +35,13 @@ import {
 } from './supervisor.js'
 
 /** What the manager needs; the plugin passes the real ones. */
-export interface ManagerDeps {
-  supervisor: Omit<SupervisorDeps, 'launch' | 'onChange'>
-  clock: Pick<Clock, 'now' | 'setTimeout' | 'clearTimeout'>
-  events: Pick<EventBus<EventMap>, 'emit'>
-  logger: Logger
-  logSink: AppLogSink
-  launch: LaunchContext
-  specContext: () => AppSpecContext
-  /** Writes `state.json` (atomically). */
-  writeState: (data: StateData) => Promise<void>
-  readRss: (pid: number) => Promise<number | null>
-  pid: number
-  /** The current boot id, recorded in `state.json`. */
-  bootId: string | null
-  adopt: AdoptProbes
-}
-
-/** How `adopt` inspects a pid. */
-export interface AdoptProbes {
-  /** `kill(pid, 0)`: `ok`, or why not. */
-  probe: (pid: number) => 'ok' | 'ESRCH' | 'EPERM'
-  startTime: (pid: number) => Promise<number | null>
-  /** `/proc/<pid>/cmdline` words; null when unreadable. */
-  cmdline: (pid: number) => Promise<string[] | null>
-  isSameProcess: (pid: number, startTime: number) => Promise<boolean>
-  kill: (pid: number, signal: NodeJS.Signals) => void
-  parentPid: number
-  pollMs: number
-  /** `/proc/<pid>/environ` of an adopted process (`od env`); null when unreadable. */
-  environ: (pid: number) => Promise<Record<string, string> | null>
-}
-
-interface Instance {
-  sup: Supervisor
-  createdAt: number
-  /** Set synchronously by delete: the instance leaves every selection at once. */
-  deleting: boolean
-}
-
-interface AppEntry {
-  name: string
-  namespace: string
-  spec: AppSpec
-  interpreter: string
-  createdAt: number
-  instances: Instance[]
-  /** Registered with `od adopt` (its instance may since run its restart command). */
-  adopted: boolean
-  /** Adopted with a restart command (`spec` runs it). */
-  restartable: boolean
-}
-
-/** The process manager's operations (one per RPC method). */
-export interface ProcessManager {
-  start(request: unknown): Promise<ProcessInfo[]>
-  adopt(params: AdoptParams): Promise<ProcessInfo>
-  /** Stops the selection, dependents first; `cascade` (default true) adds running dependents. */
-  stop(selector: ProcessStopParams): Promise<ProcessInfo[]>
-  /** Restarts the selection in dependency order; `cascade: true` restarts the dependents after. */
-  restart(selector: ProcessRestartParams): Promise<ProcessInfo[]>
-  delete(selector: ProcessSelectorParams): Promise<{ id: number; name: string; deleted: true }[]>
-  reset(selector: ProcessSelectorParams): Promise<ProcessInfo[]>
-  list(filter?: { namespace?: string; tags?: readonly string[] }): Promise<ProcessInfo[]>
-  info(target: string | number): Promise<ProcessDetail[]>
-  /** The environment of one instance (`name:i` picks an instance of an app; default instance 0). */
-  env(params: ProcessEnvParams): Promise<ProcessEnvResult>
-  /** @throws {DaemonError} `OD_INVALID_SIGNAL` before anything is selected or sent. */
-  signal(params: ProcessSignalParams): Promise<SignalResult[]>
-  /** Deletes every app (stopping it) and sets the id counter back to 0. */
-  resetHard(): Promise<HardResetResult>
-  /** How long `shutdown` may take: the largest kill timeout plus {@link STOP_MARGIN_MS}. */
-  stopBudgetMs(): number
-  /**
-   * Registers an adopted app from `state.json` (`saved`: its instance, id kept) or `dump.json` (new
-   * id): watched if its process is `alive`, else stopped (a restartable one starts on `start()`).
-   */
-  restoreAdopted(app: AdoptedRecord, saved: PersistedInstance | undefined, alive: boolean): Supervisor
-  /** Registers an app (from the state file or a dump) without starting it; returns its instances. */
-  register(spec: AppSpec, createdAt: number, restored?: readonly PersistedInstance[]): Supervisor[]
-  /** Stops every instance, keeping desired states (daemon shutdown). */
-  shutdown(): Promise<void>
-  /** The table as persisted. */
-  snapshot(shutdown?: 'clean' | null): StateData
-  /** Resolves once the latest change is on disk. */
-  flush(): Promise<void>
-  /** Raises the id counter (restore). */
-  reserveIds(nextId: number): void
-  apps(): readonly DumpedApp[]
-  /** Starts instances (resurrect): in dependency order once a coordinator is installed. */
-  startSupervisors(sups: readonly Supervisor[]): Promise<void>
-  /** Installs the dependency resolver's coordinator (§11); returns its removal. */
-  useDependencies(coordinator: DependencyCoordinator): () => void
-  /** The table as the dependency graph sees it. */
-  dependencyTable(): DependencyTable
-}
-
-/** Beyond the largest kill timeout, what a shutdown needs: SIGKILL wait (1 s), logs and state. */
-export const STOP_MARGIN_MS = 2000
-
-/** An adopted app as `state.json` and `dump.json` keep it. */
-export interface AdoptedRecord {
-  spec: AppSpec
-  createdAt: number
-  adopted: PersistedAdoption
-}
+export {
+  STOP_MARGIN_MS,
+  type AdoptedRecord,
+  type AdoptProbes,
+  type ManagerDeps,
+  type ProcessManager,
+} from './process-manager-types.js'
 
 /**
  * Create the process manager.
@@ -201,6 +84,17 @@ export function createProcessManager(deps: ManagerDeps): ProcessManager {
     },
     onChange: () => writer.markDirty(),
   }
+  const adoptedEntries = createAdoptedEntries({
+    deps,
+    table,
+    takeId: () => nextId++,
+    markDirty: () => writer.markDirty(),
+    flush: () => writer.flush(),
+    live,
+    infos,
+    interpreterOf,
+    makeManaged: (ident, spec, restored) => createSupervisor(ident, spec, supDeps, restored),
+  })
 
   function live(): { entry: AppEntry; inst: Instance }[] {
     return table.flatMap((entry) =>
@@ -419,106 +313,6 @@ export function createProcessManager(deps: ManagerDeps): ProcessManager {
       .sort((a, b) => a.id - b.id)
   }
 
-  function adoptContext(): AdoptContext {
-    return {
-      probes: deps.adopt,
-      daemonPid: deps.pid,
-      managedBy: (pid) => {
-        const found = live().find(({ inst }) => inst.sup.snapshot().pid === pid)
-        return found === undefined ? null : { name: found.entry.name, id: found.inst.sup.ident.id }
-      },
-      nameTaken: (name) => table.some((entry) => entry.name === name),
-      specContext: deps.specContext(),
-      add(spec, restartable, make) {
-        const interpreter = restartable ? interpreterOf(spec) : 'none'
-        const ident = adoptedIdent(spec, nextId++)
-        const sup = make(ident, { ...adoptWiring(), makeManaged: managedFor(ident, spec) })
-        const entry = addAdopted(spec, restartable, interpreter, sup, deps.clock.now())
-        // On disk before the answer: a daemon killed right after still knows the process.
-        return writer
-          .flush()
-          .then(() => infos([{ entry, inst: entry.instances[0] as Instance }]))
-          .then((procs) => procs[0] as ProcessInfo)
-      },
-    }
-  }
-
-  const adoptedIdent = (spec: AppSpec, id: number): InstanceIdentity => ({
-    id,
-    name: spec.name,
-    namespace: spec.namespace,
-    instance: 0,
-  })
-  const adoptWiring = () => ({ events: deps.events, clock: deps.clock, onChange: () => writer.markDirty() })
-  const managedFor = (ident: InstanceIdentity, spec: AppSpec) => (restored: RestoredState) =>
-    createSupervisor(ident, spec, supDeps, restored)
-
-  function addAdopted(
-    spec: AppSpec,
-    restartable: boolean,
-    interpreter: string,
-    sup: Supervisor,
-    createdAt: number,
-  ): AppEntry {
-    const entry: AppEntry = {
-      name: spec.name,
-      namespace: spec.namespace,
-      spec,
-      interpreter,
-      createdAt,
-      instances: [{ sup, createdAt, deleting: false }],
-      adopted: true,
-      restartable,
-    }
-    table.push(entry)
-    writer.markDirty()
-    return entry
-  }
-
-  function restoreAdopted(
-    app: AdoptedRecord,
-    saved: PersistedInstance | undefined,
-    alive: boolean,
-  ): Supervisor {
-    const { spec, adopted } = app
-    const ident = adoptedIdent(spec, saved?.id ?? nextId++)
-    const now = deps.clock.now()
-    const gone = {
-      code: null,
-      signal: null,
-      at: now,
-      uptimeMs: now - adopted.adoptedAt,
-      reason: 'crash' as const,
-    }
-    const begin: AdoptedStart = alive
-      ? { status: 'online', adoptedAt: adopted.adoptedAt }
-      : {
-          status: 'stopped',
-          adoptedAt: adopted.adoptedAt,
-          desired: saved?.desired ?? 'online',
-          lastExit: saved?.status === 'stopped' ? saved.lastExit : gone,
-        }
-    const wiring = {
-      ...adoptWiring(),
-      isSameProcess: deps.adopt.isSameProcess,
-      kill: deps.adopt.kill,
-      pollMs: deps.adopt.pollMs,
-      makeManaged: managedFor(ident, spec),
-    }
-    const sup = buildAdoptedSupervisor(ident, spec, adopted, adopted.restartable, wiring, begin)
-    const interpreter = adopted.restartable ? interpreterOrNone(spec) : 'none'
-    addAdopted(spec, adopted.restartable, interpreter, sup, app.createdAt)
-    return sup
-  }
-
-  function interpreterOrNone(spec: AppSpec): string {
-    try {
-      return interpreterOf(spec)
-    } catch {
-      return 'none' // the restart command no longer resolves; the start will say why
-    }
-  }
-
   /** One instance for `od env`: an id, a name (instance 0) or `name:index`. */
   function pickInstance(target: string | number): Supervisor {
     const match = typeof target === 'string' ? /^(.+):(\d+)$/.exec(target) : null
@@ -608,7 +402,7 @@ export function createProcessManager(deps: ManagerDeps): ProcessManager {
     reserveIds(n) {
       nextId = Math.max(nextId, n)
     },
-    adopt: (params) => adoptProcess(params, adoptContext()),
+    adopt: (params) => adoptProcess(params, adoptedEntries.adoptContext()),
     env: async ({ target, showPlain }) =>
       instanceEnv(
         pickInstance(target),
@@ -634,7 +428,7 @@ export function createProcessManager(deps: ManagerDeps): ProcessManager {
     },
     stopBudgetMs: () =>
       Math.max(0, ...live().map(({ inst }) => inst.sup.spec.killTimeoutMs)) + STOP_MARGIN_MS,
-    restoreAdopted,
+    restoreAdopted: adoptedEntries.restoreAdopted,
     startSupervisors: async (sups) => void (await sets.start(sups, { expand: false })),
     useDependencies(installed) {
       coordinator = installed
