@@ -2,22 +2,7 @@
  * The process-manager plugin: wires the manager, recovery and the `process.*` methods into the
  * kernel. Logic lives in the files beside it.
  */
-import {
-  createParamsParser,
-  DaemonError,
-  definePlugin,
-  type Clock,
-  type AdoptParams,
-  type BatchStartParams,
-  type JsonSchema,
-  type Plugin,
-  type ProcessEnvParams,
-  type ProcessRestartParams,
-  type ProcessSelectorParams,
-  type ProcessSignalParams,
-  type ProcessStopParams,
-  type StartParams,
-} from '@opendaemon/core'
+import { DaemonError, definePlugin, type Clock, type Plugin } from '@opendaemon/core'
 import type { ProcessManagerApi } from './dependency-hooks.js'
 import { readFileSync, statSync } from 'node:fs'
 import { rm } from 'node:fs/promises'
@@ -30,6 +15,19 @@ import { probePid, readCmdline, readStartTime } from './adopt.js'
 import { isSameProcess, listGroupMembers, readRssBytes } from './proc-info.js'
 import { readEnviron } from './process-env.js'
 import { createProcessManager, type ProcessManager } from './process-manager.js'
+import {
+  parseAdopt,
+  parseEmpty,
+  parseEnv,
+  parseInfo,
+  parseList,
+  parseRestart,
+  parseSave,
+  parseSelector,
+  parseSignal,
+  parseStart,
+  parseStop,
+} from './process-params.js'
 import { parseResetParams } from './reset-params.js'
 import { resurrectAtBoot } from './boot-resurrect.js'
 import { dumpOf, restoreTable, resurrect } from './recovery.js'
@@ -103,89 +101,6 @@ const realDeps = (): ProcessManagerDeps => ({
   parentPid: process.ppid,
   adoptPollMs: 1000,
 })
-
-const selectorSchema: JsonSchema = {
-  type: 'object',
-  properties: {
-    target: { type: ['string', 'integer'] },
-    namespace: { type: 'string' },
-    tags: { type: 'array', items: { type: 'string' } },
-    tagsAll: { type: 'array', items: { type: 'string' } },
-    all: { type: 'boolean' },
-  },
-  additionalProperties: false,
-}
-const parseSelector = createParamsParser<ProcessSelectorParams>(selectorSchema)
-const parseOneStart = createParamsParser<StartParams>({
-  type: 'object',
-  required: ['script'],
-  properties: { script: { type: 'string', minLength: 1 } },
-})
-const parseBatchStart = createParamsParser<BatchStartParams>({
-  type: 'object',
-  required: ['apps'],
-  properties: { apps: { type: 'array', minItems: 1, items: { type: 'object' } } },
-  additionalProperties: false,
-})
-/** One app (`script` …), or a set (`apps`, §11.3). */
-function parseStart(input: unknown): StartParams | BatchStartParams {
-  const batch = typeof input === 'object' && input !== null && 'apps' in input
-  return batch ? parseBatchStart(input) : parseOneStart(input)
-}
-const cascadeSchema: JsonSchema = {
-  ...selectorSchema,
-  properties: { ...selectorSchema.properties, cascade: { type: 'boolean' } },
-}
-const parseStop = createParamsParser<ProcessStopParams>(cascadeSchema)
-const parseRestart = createParamsParser<ProcessRestartParams>(cascadeSchema)
-const parseList = createParamsParser<{ namespace?: string; tags?: string[] }>({
-  type: 'object',
-  properties: { namespace: { type: 'string' }, tags: { type: 'array', items: { type: 'string' } } },
-  additionalProperties: false,
-})
-const parseInfo = createParamsParser<{ target: string | number }>({
-  type: 'object',
-  required: ['target'],
-  properties: { target: { type: ['string', 'integer'] } },
-  additionalProperties: false,
-})
-const parseSave = createParamsParser<{ force?: boolean }>({
-  type: 'object',
-  properties: { force: { type: 'boolean' } },
-  additionalProperties: false,
-})
-const parseAdopt = createParamsParser<AdoptParams>({
-  type: 'object',
-  required: ['pid'],
-  properties: {
-    pid: { type: 'integer' },
-    name: { type: 'string' },
-    namespace: { type: 'string' },
-    tags: { type: 'array', items: { type: 'string' } },
-    killSignal: { type: 'string' },
-    killTimeout: { type: ['integer', 'string'] },
-    groupKill: { type: 'boolean' },
-    restartCommand: { type: 'string', minLength: 1 },
-    cwd: { type: 'string', minLength: 1 },
-  },
-  additionalProperties: false,
-})
-const parseEnv = createParamsParser<ProcessEnvParams>({
-  type: 'object',
-  required: ['target'],
-  properties: { target: { type: ['string', 'integer'] }, showPlain: { type: 'boolean' } },
-  additionalProperties: false,
-})
-const parseSignal = createParamsParser<ProcessSignalParams>({
-  ...selectorSchema,
-  required: ['signal'],
-  properties: {
-    ...selectorSchema.properties,
-    signal: { type: ['string', 'integer'] },
-    group: { type: 'boolean' },
-  },
-})
-const parseEmpty = createParamsParser<Record<string, never>>({ type: 'object', additionalProperties: false })
 
 /** The kernel's id of the current boot; null where /proc does not have it. */
 export function readBootId(
