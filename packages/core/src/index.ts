@@ -160,26 +160,8 @@ export type {
   LogSkippedNotification,
   LogStreamParams,
 } from './rpc/log-methods.js'
-export {
-  ENTRY_LEVELS,
-  inferLogLevel,
-  logLevelRank,
-  parseJsonObjectLine,
-  type EntryLevel,
-  type LogEntry,
-  type LogSourceName,
-} from './logs/log-entry.js'
-export { readLastLines, readLinesBackward, type ReverseReadOptions } from './logs/reverse-lines.js'
-export {
-  entryFromText,
-  parseStoredLine,
-  parseTimestampPrefix,
-  type StoredLine,
-  type StoredLineOrigin,
-} from './logs/stored-line.js'
-export { compileLogFilter, type LogFilter, type LogFilterParams } from './logs/log-filter.js'
-export { parseTimeBound } from './logs/time-bound.js'
-export { mergeEntries, type TimedEntry } from './logs/merge-entries.js'
+// The log-reading surface, also its own light entry (`@opendaemon/core/logs`).
+export * from './logs.js'
 export { definePlugin, type Plugin, type PluginContext } from './plugins/plugin.js'
 export {
   summarizePlugins,
